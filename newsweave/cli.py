@@ -1,0 +1,130 @@
+"""The ``newsweave`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__, summarizers
+from .errors import InputError
+
+EXAMPLE_DIR = Path(__file__).parent / "example"
+
+
+def _add_brief_options(p: argparse.ArgumentParser) -> None:
+    length = p.add_argument_group("length")
+    length.add_argument("--words", type=int, default=None,
+                        help="word budget for the summary (default 200)")
+    length.add_argument("--sentences", type=int, default=None,
+                        help="sentence budget; with --words, both limits apply")
+    p.add_argument("--format", "-f", choices=["markdown", "json", "html"], default=None,
+                   help="output format (default: from the -o file's suffix, else markdown)")
+    p.add_argument("-o", "--output", help="write the brief to this file instead of standard output")
+    p.add_argument("--summarizer", default=summarizers.DEFAULT,
+                   help=f"which summarizer (one of: {', '.join(sorted(summarizers.REGISTRY))})")
+    p.add_argument("--query", help="focus the summary on this question or topic")
+    p.add_argument("--keep-all", action="store_true",
+                   help="also summarize documents judged off-topic")
+    p.add_argument("--timings", action="store_true", help="print each stage's time to stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsweave",
+        description="Summarize a cluster of news articles into a brief that cites its sources.")
+    parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("brief", help="brief of a cluster of articles",
+                       description="Brief of a cluster: files (.txt .md .html), folders, a file "
+                                   "with articles separated by '|||||' lines, a .jsonl cluster "
+                                   "(with --id), or - for standard input.")
+    p.add_argument("inputs", nargs="+", help="files, folders, or - for standard input")
+    p.add_argument("--id", dest="cluster_id", help="which cluster of a .jsonl file")
+    _add_brief_options(p)
+
+    p = sub.add_parser("example", help="brief of the built-in example cluster (a fictional story)")
+    _add_brief_options(p)
+    return parser
+
+
+def _output_format(args) -> str:
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "markdown")
+
+
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise InputError(f"{output} is a folder: give a file name for -o, e.g. {output}/brief.md")
+    if not target.parent.exists():
+        raise InputError(f"cannot write {output}: folder {target.parent} does not exist")
+    # Write to a temporary file and rename, so a failure never leaves half a brief behind.
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_brief(args, inputs: list[str], cluster_id: str | None = None) -> int:
+    from .ingest import load_paths
+    from .model import Status
+    from .pipeline import Config, run
+    from .render import RENDERERS
+
+    words = args.words if args.words is not None else (None if args.sentences else 200)
+    config = Config(words=words, sentences=args.sentences, summarizer=args.summarizer,
+                    query=args.query, keep_all=args.keep_all)
+    documents = load_paths(inputs, cluster_id)
+    brief = run(documents, config)
+    for d in brief.documents:  # the brief records these too; say them where the user looks
+        if d.status is Status.SKIPPED:
+            print(f"newsweave: skipped {d.source}: {d.reason}", file=sys.stderr)
+    _write(RENDERERS[_output_format(args)](brief), args.output)
+    if args.timings:
+        print("timings (s): " + ", ".join(f"{k} {v:.3f}" for k, v in brief.timings.items()),
+              file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(os.environ.get("NEWSWEAVE_DEBUG"))
+    try:
+        if args.command == "brief":
+            return cmd_brief(args, args.inputs, args.cluster_id)
+        if args.command == "example":
+            return cmd_brief(args, [str(EXAMPLE_DIR)])
+        parser.print_help()
+        return 2
+    except InputError as e:
+        print(f"newsweave: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("newsweave: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `newsweave example | head`
+        return 0
+    except Exception as e:  # a bug, not the user's fault: one line, and how to get details
+        if debug:
+            raise
+        print(f"newsweave: internal error: {type(e).__name__}: {e} "
+              "(run again with NEWSWEAVE_DEBUG=1 for details, and please report it)", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

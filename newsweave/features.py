@@ -1,0 +1,121 @@
+"""Vector representations of a cluster's sentences, computed once and shared.
+
+Summarizers, the corroboration finder and the relevance check all compare
+sentences; they read the same TF-IDF matrix from ``Cluster.tfidf`` instead of
+each building their own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+import numpy as np
+
+from .model import Document, Sentence
+from .stopwords import STOP_WORDS
+
+# Words (with inner apostrophes and hyphens) and numbers ("7,500" is one token: a number
+# two sentences share is strong evidence that they report the same fact).
+_TOKEN = re.compile(r"\d[\d,.]*\d|\w(?:[\w'’-]*\w)?")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: "killed", "killing", "kills" -> "kill". Enough to match
+    inflections across outlets; a full Porter stemmer buys little for sentence similarity."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased, stemmed tokens of a text; function words and single characters left out."""
+    return [stem(t) for t in _TOKEN.findall(text.lower()) if len(t) > 1 and t not in STOP_WORDS]
+
+
+class Vocabulary:
+    """TF-IDF weights learned from one cluster's sentences (scikit-learn's formula:
+    smoothed idf, sublinear tf, L2-normalised rows), without scikit-learn's 1.5 s import."""
+
+    def __init__(self, index: dict[str, int], idf: np.ndarray):
+        self.index, self.idf = index, idf
+
+    @classmethod
+    def fit(cls, texts: list[str]) -> "Vocabulary":
+        df: Counter[str] = Counter()
+        for text in texts:
+            df.update(set(content_words(text)))
+        index = {w: i for i, w in enumerate(sorted(df))}
+        n = len(texts)
+        idf = np.array([math.log((1 + n) / (1 + df[w])) + 1 for w in sorted(df)], dtype=np.float32)
+        return cls(index, idf)
+
+    def transform(self, texts: list[str]):
+        from scipy.sparse import csr_matrix
+
+        data, cols, indptr = [], [], [0]
+        for text in texts:
+            counts = Counter(w for w in content_words(text) if w in self.index)
+            row = {self.index[w]: (1 + math.log(c)) * self.idf[self.index[w]] for w, c in counts.items()}
+            norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
+            for col in sorted(row):
+                cols.append(col)
+                data.append(row[col] / norm)
+            indptr.append(len(cols))
+        return csr_matrix((np.array(data, dtype=np.float32), np.array(cols, dtype=np.int32),
+                           np.array(indptr, dtype=np.int64)), shape=(len(texts), max(len(self.index), 1)))
+
+
+@dataclass
+class Cluster:
+    """The documents being summarized and the sentences of those that are used."""
+
+    documents: list[Document]
+    sentences: list[Sentence]
+    query: str | None = None
+    _doc_rows: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for i, s in enumerate(self.sentences):
+            self._doc_rows.setdefault(s.doc, []).append(i)
+
+    @property
+    def doc_ids(self) -> list[str]:
+        """Ids of the documents that have sentences, in cluster order."""
+        return list(self._doc_rows)
+
+    def index_of(self, sentence: Sentence) -> int:
+        """Row number of a sentence of this cluster."""
+        return self.rows_of(sentence.doc)[sentence.index]
+
+    def rows_of(self, doc_id: str) -> list[int]:
+        """Row numbers (into ``sentences`` and ``tfidf``) of one document's sentences."""
+        return self._doc_rows.get(doc_id, [])
+
+    @cached_property
+    def _vocabulary(self) -> "Vocabulary":
+        return Vocabulary.fit([s.text for s in self.sentences])
+
+    @cached_property
+    def tfidf(self):
+        """Sparse (n_sentences x vocabulary) TF-IDF matrix, rows L2-normalised."""
+        return self._vocabulary.transform([s.text for s in self.sentences])
+
+    def vectorize(self, texts: list[str]):
+        """TF-IDF rows for other texts (e.g. a query) in the cluster's vocabulary."""
+        return self._vocabulary.transform(texts)
+
+    @cached_property
+    def doc_vectors(self) -> dict[str, np.ndarray]:
+        """One L2-normalised vector per document: the mean of its sentence vectors."""
+        out = {}
+        for doc_id, rows in self._doc_rows.items():
+            v = np.asarray(self.tfidf[rows].mean(axis=0)).ravel()
+            norm = np.linalg.norm(v)
+            out[doc_id] = v / norm if norm else v
+        return out

@@ -1,0 +1,91 @@
+"""Ingest: from what the user gave (paths, stdin, Python strings) to ``Document``s."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from .readers import (
+    KNOWN_SUFFIXES,
+    MAX_DOCUMENTS,
+    MAX_TOTAL_BYTES,
+    decode,
+    read_file,
+    sniff_format,
+    text_to_documents,
+)
+
+__all__ = ["load_paths", "documents_from_texts", "finish"]
+
+# Files a folder may hold that are clearly not articles; ignored without comment.
+_IGNORED_NAMES = {"ABOUT.md", "README.md", "LICENSE", ".DS_Store"}
+
+
+def load_paths(paths: list[str], cluster_id: str | None = None, stdin=None) -> list[Document]:
+    """Read files, folders (their files, sorted by name) and "-" (standard input)."""
+    if not paths:
+        raise InputError("no input given: name article files, a folder, a .jsonl cluster, or - for stdin")
+    docs: list[Document] = []
+    for p in paths:
+        if p == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            text, problem = decode(data, "standard input")
+            if text is None:
+                raise InputError(problem)
+            docs.extend(text_to_documents(text, "stdin", "<stdin>", sniff_format(text, "")))
+            continue
+        path = Path(p)
+        if not path.exists():
+            raise InputError(f"{p}: no such file or folder; check the path")
+        if path.is_dir():
+            files = sorted(f for f in path.iterdir()
+                           if f.is_file() and not f.name.startswith(".") and f.name not in _IGNORED_NAMES)
+            if not files:
+                raise InputError(f"{p} is an empty folder: put the articles (.txt, .md, .html) in it")
+            articles = [f for f in files if f.suffix.lower() in KNOWN_SUFFIXES]
+            if not articles:
+                raise InputError(f"{p} holds no .txt, .md, .html or .jsonl files: "
+                                 "save the articles in one of those formats")
+            for f in files:
+                docs.extend(read_file(f, cluster_id))
+        else:
+            docs.extend(read_file(path, cluster_id))
+    return finish(docs)
+
+
+def documents_from_texts(texts: list[str], ids: list[str] | None = None) -> list[Document]:
+    """Documents from Python strings (plain text, Markdown-ish or HTML, sniffed per text)."""
+    ids = ids or [f"doc{i}" for i in range(1, len(texts) + 1)]
+    if len(ids) != len(texts):
+        raise InputError(f"got {len(texts)} texts but {len(ids)} ids: give one id per text")
+    docs: list[Document] = []
+    for doc_id, text in zip(ids, texts):
+        if not isinstance(text, str) or not text.strip():
+            from .readers import skipped
+
+            docs.append(skipped(doc_id, doc_id, f"{doc_id} is empty: give article text"))
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        docs.extend(text_to_documents(text, doc_id, doc_id, sniff_format(text, "")))
+    return finish(docs)
+
+
+def finish(docs: list[Document]) -> list[Document]:
+    """Check cluster-wide limits and make ids unique."""
+    if len(docs) > MAX_DOCUMENTS:
+        raise InputError(f"{len(docs)} documents is over the limit of {MAX_DOCUMENTS}: "
+                         "summarize a smaller cluster")
+    total = sum(len(d.text) for d in docs)
+    if total > MAX_TOTAL_BYTES:
+        raise InputError(f"the input totals {total / 1e6:.0f} MB of text, over the "
+                         f"{MAX_TOTAL_BYTES / 1e6:.0f} MB limit: summarize a smaller cluster")
+    seen: dict[str, int] = {}
+    for d in docs:  # two "article.txt" from different folders must stay distinguishable
+        if d.id in seen:
+            seen[d.id] += 1
+            d.id = f"{d.id}~{seen[d.id]}"
+        else:
+            seen[d.id] = 1
+    return docs

@@ -1,0 +1,154 @@
+"""The one data model every pipeline stage reads and writes.
+
+documents -> cleaned documents -> sentences -> selected sentences -> brief
+
+All offsets are character offsets into ``Document.text``: for plain text and
+Markdown that is exactly the text the user gave; for HTML it is the article text
+extracted from the page (the brief carries it, so offsets can always be checked).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """What happened to a document on its way to the brief."""
+
+    USED = "used"  # feeds the summary
+    SET_ASIDE = "set_aside"  # readable, but judged off-topic or empty of content
+    SKIPPED = "skipped"  # could not be read at all
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document's text: ``doc.text[start:end] == text``."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of scraping debris taken out of a document before summarizing."""
+
+    kind: str  # e.g. "newsletter", "donation", "copyright", "comments" (see clean.KINDS)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """One article of the cluster, as read from the user's input."""
+
+    id: str
+    text: str  # the text offsets refer to (see module docstring)
+    source: str = ""  # file path, "<stdin>", "clusters.jsonl#3", ...
+    format: str = "text"  # "text", "markdown" or "html"
+    title: str | None = None
+    date: str | None = None  # ISO date (YYYY-MM-DD) when the document states one
+    status: Status = Status.USED
+    reason: str = ""  # why a document was set aside or skipped
+    removed: list[Removal] = field(default_factory=list)
+    relevance: float | None = None  # similarity to the rest of the cluster (0..1)
+
+    @property
+    def readable(self) -> bool:
+        return self.status is not Status.SKIPPED
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with exact provenance: ``doc.text[start:end] == text``."""
+
+    doc: str
+    index: int  # position among the document's kept sentences, 0-based
+    start: int
+    end: int
+    text: str
+    n_in_doc: int = 0  # how many kept sentences the document has (for position features)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def position(self) -> float:
+        """Relative position in the document: 0.0 for the first sentence."""
+        return self.index / max(self.n_in_doc, 1)
+
+
+@dataclass(frozen=True)
+class Support:
+    """Another document's sentence that says essentially the same thing."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A sentence of the summary, cited to its document and corroborated by others."""
+
+    sentence: Sentence
+    score: float
+    support: tuple[Support, ...] = ()
+
+    @property
+    def also_in(self) -> list[str]:
+        return sorted({s.doc for s in self.support}, key=_natural_key)
+
+
+@dataclass
+class Brief:
+    """The result: a cited summary of a cluster plus what happened to every document."""
+
+    summary: list[SummarySentence]
+    documents: list[Document]
+    settings: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        return sum(s.sentence.words for s in self.summary)
+
+    def document(self, doc_id: str) -> Document:
+        for d in self.documents:
+            if d.id == doc_id:
+                return d
+        raise KeyError(doc_id)
+
+    # Renderers live in newsweave.render; these are conveniences for API users.
+    def to_dict(self) -> dict:
+        from .render.json import brief_to_dict
+
+        return brief_to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        from .render.json import render_json
+
+        return render_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        from .render.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        from .render.html import render_html
+
+        return render_html(self)
+
+
+def _natural_key(s: str):
+    """Sort "doc2" before "doc10"."""
+    import re
+
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s)]

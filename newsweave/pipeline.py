@@ -1,0 +1,105 @@
+"""The pipeline: documents -> cleaned -> sentences -> selected -> brief.
+
+Each stage is a plain function in its own module; this file only wires them
+together under one explicit configuration.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, replace
+
+from . import clean, summarizers
+from .corroborate import DEFAULT_THRESHOLD, find_support
+from .errors import InputError
+from .features import Cluster
+from .ingest.metadata import add_metadata
+from .model import Brief, Document, Status, SummarySentence
+from .order import reading_order
+from .relevance import DEFAULT_MIN_RELEVANCE, set_aside_off_topic
+from .sentences import split_sentences
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that changes a brief. The defaults are what the CLI uses."""
+
+    words: int | None = 200  # word budget for the summary (None: no word limit)
+    sentences: int | None = None  # sentence budget (None: no sentence limit)
+    summarizer: str = summarizers.DEFAULT
+    query: str | None = None  # focus the summary on a question or topic
+    keep_all: bool = False  # summarize set-aside (off-topic) documents too
+    min_relevance: float = DEFAULT_MIN_RELEVANCE
+    corroboration: float = DEFAULT_THRESHOLD
+
+    def __post_init__(self):
+        if self.words is None and self.sentences is None:
+            raise InputError("give a length: --words N or --sentences N")
+        for name in ("words", "sentences"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < 1):
+                raise InputError(f"--{name} must be a whole number of at least 1, not {value!r}")
+
+
+def run(documents: list[Document], config: Config = Config()) -> Brief:
+    """Summarize a cluster of documents (as read by ``newsweave.ingest``) into a brief."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str):
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = round(now - clock, 4)
+        clock = now
+
+    summarizer = summarizers.get(config.summarizer)  # fail on a bad name before any work
+    # Work on copies: the caller's documents stay as they were given, so a run can be repeated.
+    documents = [replace(d, removed=[]) for d in documents]
+    for d in documents:
+        if d.readable:
+            d.status, d.reason = Status.USED, ""
+    readable = [d for d in documents if d.readable]
+    if len(readable) < 2:
+        raise InputError(_too_few_message(documents))
+
+    for doc in readable:
+        doc.removed = clean.find_debris(doc.text)
+        add_metadata(doc)
+    lap("clean")
+
+    sentences = {d.id: split_sentences(d) for d in readable}
+    lap("split")
+    if not any(sentences.values()):
+        raise InputError("no sentences left after removing debris: give the articles' full text, "
+                         "not headlines or page furniture")
+
+    everything = Cluster(readable, [s for d in readable for s in sentences[d.id]], config.query)
+    set_aside_off_topic(readable, everything, config.min_relevance)
+    used = [d for d in readable if d.status is Status.USED or (config.keep_all and sentences[d.id])]
+    for d in used:
+        d.status, d.reason = Status.USED, ""
+    # Re-fit TF-IDF on the used documents only: word weights should not come from off-topic text.
+    cluster = Cluster(used, [s for d in used for s in sentences[d.id]], config.query)
+    lap("relevance")
+
+    budget = summarizers.Budget(words=config.words, sentences=config.sentences)
+    chosen = reading_order(summarizer.select(cluster, budget))
+    lap("summarize")
+
+    summary = [SummarySentence(c.sentence, round(c.score, 4),
+                               find_support(cluster, c.sentence, config.corroboration))
+               for c in chosen]
+    lap("corroborate")
+
+    settings = asdict(config)
+    return Brief(summary=summary, documents=documents, settings=settings, timings=timings)
+
+
+def _too_few_message(documents: list[Document]) -> str:
+    skipped = [d for d in documents if not d.readable]
+    if not documents:
+        return "no documents given: a brief needs at least 2 articles about the same story"
+    if skipped and len(documents) - len(skipped) < 2:
+        return f"{skipped[0].reason} (a brief needs at least 2 readable articles)"
+    return (f"only {len(documents) - len(skipped)} readable article given: a brief compares "
+            "several sources, so give at least 2 articles about the same story")

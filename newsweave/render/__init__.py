@@ -1,0 +1,9 @@
+"""Renderers: a brief as JSON (the contract), Markdown (the terminal) or HTML (a report)."""
+
+from .html import render_html
+from .json import brief_to_dict, render_json
+from .markdown import render_markdown
+
+RENDERERS = {"markdown": render_markdown, "json": render_json, "html": render_html}
+
+__all__ = ["RENDERERS", "brief_to_dict", "render_html", "render_json", "render_markdown"]

@@ -1,0 +1,108 @@
+"""A single-file HTML report of a brief.
+
+Every piece of article text goes through ``html.escape``: a ``<script>`` in an
+article is shown as text, never run. The page has no scripts of its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from ..model import Brief, Document, Status
+from .markdown import _headline
+
+_CSS = """
+body{font:16px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d232b}
+h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#5b6570;margin-top:0}
+ol.summary li{margin:.5rem 0}.cite a{font-size:.78rem;text-decoration:none;background:#e8eef7;border-radius:4px;padding:0 .35rem;margin-left:.2rem;color:#1f4f8f}
+.cite a.also{background:#eef5ea;color:#2d6a2d}
+table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #e2e6ea;padding:.35rem .5rem;text-align:left;vertical-align:top}
+.status-used{color:#2d6a2d}.status-set_aside{color:#9a6700}.status-skipped{color:#a4262c}
+details{margin:.6rem 0;border:1px solid #e2e6ea;border-radius:6px;padding:.5rem .8rem}summary{cursor:pointer;font-weight:600}
+.doctext{white-space:pre-wrap;font-size:.92rem}mark{background:#fff3b0}mark:target{background:#ffd24d}
+del.debris{color:#9aa3ad;text-decoration:line-through}del.debris::before{content:attr(data-kind) ": ";font-size:.75rem;color:#a4262c;text-decoration:none}
+"""
+
+
+def _anchor(doc_index: dict[str, int], doc: str, start: int) -> str:
+    return f"d{doc_index[doc]}-{start}"
+
+
+def _document_body(doc: Document, marks: dict[tuple[int, int], str]) -> str:
+    """The document's text with cited sentences highlighted and debris struck through."""
+    spans = [(s, e, "mark", anchor) for (s, e), anchor in marks.items()]
+    spans += [(r.start, r.end, "debris", r.kind) for r in doc.removed]
+    spans.sort()
+    out, pos = [], 0
+    for s, e, what, value in spans:
+        if s < pos:  # overlapping spans cannot be nested in HTML: keep the first
+            continue
+        out.append(escape(doc.text[pos:s]))
+        inner = escape(doc.text[s:e])
+        if what == "mark":
+            out.append(f'<mark id="{value}">{inner}</mark>')
+        else:
+            out.append(f'<del class="debris" data-kind="{escape(value)}">{inner}</del>')
+        pos = e
+    out.append(escape(doc.text[pos:]))
+    return "".join(out)
+
+
+def render_html(brief: Brief) -> str:
+    docs = brief.documents
+    doc_index = {d.id: i for i, d in enumerate(docs)}
+    marks: dict[str, dict[tuple[int, int], str]] = {d.id: {} for d in docs}
+
+    items = []
+    for s in brief.summary:
+        sent = s.sentence
+        anchor = _anchor(doc_index, sent.doc, sent.start)
+        marks[sent.doc][(sent.start, sent.end)] = anchor
+        cites = [f'<a href="#{anchor}" title="{escape(sent.text)}">{escape(sent.doc)}</a>']
+        for p in s.support:
+            a = _anchor(doc_index, p.doc, p.start)
+            marks[p.doc].setdefault((p.start, p.end), a)
+            cites.append(f'<a class="also" href="#{a}" title="{escape(p.text)}">{escape(p.doc)}</a>')
+        items.append(f'<li>{escape(sent.text.strip())} <span class="cite">{"".join(cites)}</span></li>')
+
+    rows = []
+    for d in docs:
+        kinds = Counter(r.kind for r in d.removed)
+        removed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in sorted(kinds.items())) or "—"
+        rows.append(
+            f"<tr><td>{escape(d.id)}</td><td>{escape(d.title or '—')}</td><td>{escape(d.date or '—')}</td>"
+            f'<td class="status-{d.status.value}">{d.status.value.replace("_", " ")}'
+            f"{'<br><small>' + escape(d.reason) + '</small>' if d.reason else ''}</td>"
+            f"<td>{escape(removed)}</td></tr>")
+
+    bodies = []
+    for d in docs:
+        if d.status is Status.SKIPPED:
+            continue
+        bodies.append(f'<details id="doc{doc_index[d.id]}"><summary>{escape(d.id)}'
+                      f'{" — " + escape(d.title) if d.title else ""}</summary>'
+                      f'<div class="doctext">{_document_body(d, marks[d.id])}</div></details>')
+
+    used = sum(d.status is Status.USED for d in docs)
+    title = escape(_headline(brief))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{title} — newsweave brief</title><style>{_CSS}</style></head>
+<body>
+<h1>{title}</h1>
+<p class="meta">{len(docs)} documents, {used} used · summary of {brief.words} words</p>
+<h2>Summary</h2>
+<ol class="summary">
+{chr(10).join(items) or '<li>No sentence fits the budget: raise the word or sentence limit.</li>'}
+</ol>
+<h2>Sources</h2>
+<table><thead><tr><th>id</th><th>title</th><th>date</th><th>status</th><th>debris removed</th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table>
+<h2>Articles</h2>
+<p class="meta">Highlighted: sentences the summary cites. Struck through: debris removed before summarizing.</p>
+{''.join(bodies)}
+</body></html>
+"""

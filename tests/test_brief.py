@@ -1,0 +1,151 @@
+"""The brief end to end, on the seed articles (real, messy) and the built-in example."""
+
+import json
+import re
+
+import pytest
+
+import newsweave
+from newsweave.model import Status
+from newsweave.sentences import split_sentences
+
+from conftest import EXAMPLE, assert_provenance
+
+# Generic boilerplate markers (not article text): any line of a seed holding one is debris.
+DEBRIS_MARKERS = {
+    "newsletter": re.compile(r"\bsign up\b|\bnewsletter\b|\bnotifications?\b|get alerts", re.I),
+    "donation": re.compile(r"your (support|donation)", re.I),
+    "copyright": re.compile(r"copyright|all rights reserved|reuse this content", re.I),
+    "share": re.compile(r"follow the topics|commenting forum|thank you for registering|refresh", re.I),
+    "comments": re.compile(r"^(comments( \d+)?|thumb .* \d\d:\d\d)$", re.I),
+}
+
+
+def _debris_lines(text):
+    for line in text.splitlines():
+        for kind, pattern in DEBRIS_MARKERS.items():
+            if pattern.search(line.strip()) and len(line) < 400:
+                yield kind, line.strip()
+
+
+def test_seed_debris_is_removed_and_never_summarized(seeds_brief, seeds_dir):
+    found_kinds = set()
+    for path in sorted(seeds_dir.glob("*.txt")):
+        doc = seeds_brief.document(path.name)
+        removed_text = "\n".join(r.text for r in doc.removed)
+        sentences = split_sentences(doc)
+        for kind, line in _debris_lines(path.read_text(encoding="utf-8")):
+            found_kinds.add(kind)
+            assert line in removed_text, f"{path.name}: {kind} line kept: {line!r}"
+            assert not any(line in s.text for s in sentences)
+    assert found_kinds == set(DEBRIS_MARKERS)  # every kind is present in the seeds and checked
+    summary = " ".join(s.sentence.text for s in seeds_brief.summary)
+    for pattern in DEBRIS_MARKERS.values():
+        assert not pattern.search(summary)
+
+
+def test_seed_comment_thread_removed_whole(seeds_brief, seeds_dir):
+    for path in seeds_dir.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        m = re.search(r"^Comments \d+$", text, re.M)
+        if not m:
+            continue
+        doc = seeds_brief.document(path.name)
+        thread = [r for r in doc.removed if r.kind == "comments" and r.start <= m.start()]
+        assert thread and thread[-1].end >= len(text.rstrip()), "the thread runs to the end"
+        return
+    pytest.fail("no seed has a reader-comment thread")
+
+
+def test_seed_real_content_kept(seeds_brief, seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        doc = seeds_brief.document(path.name)
+        sentences = split_sentences(doc)
+        kept = "\n".join(s.text for s in sentences)
+        text = path.read_text(encoding="utf-8")
+        thread = re.search(r"^Comments \d+$", text, re.M)  # reader comments are not the article
+        # A multi-paragraph donation appeal is removed as one block (its lines hold no marker
+        # of their own); every other long line is article text and must survive.
+        appeal = [r for r in doc.removed if r.kind == "donation"]
+        body = [line for line in text[:thread.start() if thread else None].splitlines()
+                if len(line) > 150 and not any(p.search(line) for p in DEBRIS_MARKERS.values())
+                and not any(line in r.text for r in appeal)]
+        covered = [line for line in body if line[:40] in kept]
+        assert len(covered) >= 0.95 * len(body), f"{path.name}: article paragraphs lost"
+        for r in doc.removed:  # long removed lines can only be comments or an appeal
+            if any(len(line) > 150 for line in r.text.splitlines()):
+                assert r.kind in {"comments", "donation"}, (path.name, r.kind, r.text[:80])
+
+
+def test_seed_brief_provenance_budget_and_citations(seeds_brief):
+    assert seeds_brief.summary
+    assert_provenance(seeds_brief)
+    assert 100 <= seeds_brief.words <= 200
+    assert len({s.sentence.doc for s in seeds_brief.summary}) >= 3  # draws on several outlets
+    texts = [s.sentence.text for s in seeds_brief.summary]
+    assert len(set(texts)) == len(texts)
+
+
+def test_budgets():
+    docs = newsweave.load(str(EXAMPLE))
+    for words in (30, 75, 150, 400):
+        b = newsweave.run(docs, newsweave.Config(words=words))
+        assert 0 < b.words <= words
+    b = newsweave.run(docs, newsweave.Config(words=None, sentences=3))
+    assert len(b.summary) == 3
+    b = newsweave.run(docs, newsweave.Config(words=60, sentences=10))
+    assert b.words <= 60 and len(b.summary) <= 10
+
+
+def test_deterministic():
+    docs = newsweave.load(str(EXAMPLE))
+    first = newsweave.run(docs).to_json()
+    assert all(newsweave.run(newsweave.load(str(EXAMPLE))).to_json() == first for _ in range(2))
+
+
+def test_example_brief(example_brief):
+    b = example_brief
+    assert_provenance(b)
+    aside = [d for d in b.documents if d.status is Status.SET_ASIDE]
+    assert len(aside) == 1 and "unrelated" in aside[0].reason
+    assert all(s.sentence.doc != aside[0].id for s in b.summary)
+    assert any(s.also_in for s in b.summary), "outlets share facts: some corroboration expected"
+    assert sum(d.date is not None for d in b.documents) >= 3
+    assert all(d.removed for d in b.documents if d.format == "text")  # each file has debris
+
+
+def test_json_contract(example_brief):
+    data = json.loads(example_brief.to_json())
+    assert data["schema_version"] == "1.0"
+    for s in data["summary"]:
+        assert set(s) >= {"text", "doc", "start", "end", "also_in"}
+        doc = next(d for d in data["documents"] if d["id"] == s["doc"])
+        assert doc["text"][s["start"]:s["end"]] == s["text"]
+    for d in data["documents"]:
+        assert set(d) >= {"id", "title", "date", "status", "reason", "removed"}
+        assert d["status"] in {"used", "set_aside", "skipped"}
+        for r in d["removed"]:
+            assert d["text"][r["start"]:r["end"]] == r["text"] and r["kind"]
+
+
+def test_html_escapes_planted_script():
+    evil = ("Officials in Marlow said the <script>alert('pwned')</script> river rose two metres "
+            "on Monday and forced hundreds of residents from their homes. "
+            "Crews rescued twelve people from rooftops <img src=x onerror=alert(1)> overnight.")
+    other = ("The river in Marlow rose two metres on Monday, forcing hundreds of residents from "
+             "their homes. Rescue crews took twelve people from rooftops overnight.")
+    page = newsweave.brief([evil, other], words=80).to_html()
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;" in page
+
+
+def test_api_accepts_mapping_and_leaves_input_untouched():
+    docs = newsweave.load(str(EXAMPLE))
+    before = [(d.id, d.status, len(d.removed)) for d in docs]
+    newsweave.run(docs)
+    assert [(d.id, d.status, len(d.removed)) for d in docs] == before
+    texts = {d.id: d.text for d in docs if d.format == "text"}
+    b = newsweave.brief(texts, words=120)
+    assert set(s.sentence.doc for s in b.summary) <= set(texts)
+    with pytest.raises(newsweave.InputError, match="at least 2"):
+        newsweave.brief(["Only one article here, and it is short."])
