@@ -51,7 +51,8 @@ def brief_to_dict(brief: Brief) -> dict:
                 "status": d.status.value,
                 "reason": d.reason,
                 "relevance": d.relevance,
-                "removed": [{"kind": r.kind, "start": r.start, "end": r.end, "text": r.text}
+                "removed": [{"kind": r.kind, "line": d.text.count("\n", 0, r.start) + 1,
+                             "start": r.start, "end": r.end, "text": r.text}
                             for r in d.removed],
                 "text": d.text,
             }

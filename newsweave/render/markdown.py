@@ -15,6 +15,13 @@ def _headline(brief: Brief) -> str:
     return f"Brief of {sum(d.status is Status.USED for d in brief.documents)} articles"
 
 
+def _excerpt(text: str, width: int = 70) -> str:
+    """One line, at most ``width`` characters, Markdown-inert."""
+    flat = " ".join(text.split())
+    flat = flat if len(flat) <= width else flat[: width - 1] + "…"
+    return "`" + flat.replace("`", "'") + "`"
+
+
 def render_markdown(brief: Brief) -> str:
     docs = brief.documents
     used = [d for d in docs if d.status is Status.USED]
@@ -41,5 +48,11 @@ def render_markdown(brief: Brief) -> str:
         out += ["", "## Set aside and skipped", ""]
         for d in aside + skipped:
             out.append(f"- **{d.id}** ({d.status.value}): {d.reason}")
+    if any(d.removed for d in docs):
+        out += ["", "## Debris removed", ""]
+        for d in docs:
+            for r in d.removed:
+                line = d.text.count("\n", 0, r.start) + 1
+                out.append(f"- {d.id} line {line}, {r.kind}: {_excerpt(r.text)}")
     out.append("")
     return "\n".join(out)
