@@ -72,6 +72,9 @@ def _write(text: str, output: str | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; a brief is a normal file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

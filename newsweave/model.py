@@ -106,6 +106,74 @@ class SummarySentence:
         return sorted({s.doc for s in self.support}, key=_natural_key)
 
 
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated statement: the sentence, the date expression in it and the date it means."""
+
+    date: str  # ISO date YYYY-MM-DD
+    sentence: Span
+    expression: str  # the words that state the date, e.g. "on Thursday", "21 February 2012"
+    relative: bool  # True when resolved against the document's own date ("yesterday")
+
+
+@dataclass(frozen=True)
+class FactMention:
+    """One source's report of a number."""
+
+    sentence: Span
+    value: float
+    value_text: str  # the number as written, e.g. "7,500", "two dozen", "$27 million"
+    qualifier: str = ""  # "well over", "about", "at least", ... ("" when exact)
+    date: str | None = None  # the reporting document's date, when known
+
+
+@dataclass
+class Fact:
+    """One quantity (what is counted) as reported across sources."""
+
+    quantity: str  # e.g. "people killed", "people evacuated", "aid (USD)"
+    mentions: list[FactMention]
+    verdict: str  # "agree", "conflict", "update" or "single"
+    note: str = ""  # for people: why the verdict, which report is later
+
+    @property
+    def docs(self) -> list[str]:
+        return sorted({m.sentence.doc for m in self.mentions}, key=_natural_key)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it."""
+
+    text: str  # the words inside the quotation marks
+    span: Span  # the quotation (marks included) in its document
+    speaker: str | None  # None when the text does not say
+    sentence: Span | None = None
+
+
+@dataclass
+class Entity:
+    """A person, organisation or place, and how often each source mentions it."""
+
+    name: str
+    label: str  # "person", "organisation", "place"
+    mentions: dict[str, int]  # document id -> count
+
+    @property
+    def total(self) -> int:
+        return sum(self.mentions.values())
+
+
+@dataclass
+class Analysis:
+    """Cross-source analysis of the used documents (see newsweave.analysis)."""
+
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+
 @dataclass
 class Brief:
     """The result: a cited summary of a cluster plus what happened to every document."""
@@ -114,6 +182,7 @@ class Brief:
     documents: list[Document]
     settings: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+    analysis: Analysis | None = None
 
     @property
     def words(self) -> int:

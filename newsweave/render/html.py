@@ -18,7 +18,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#5b6570;margin-top:0}
 ol.summary li{margin:.5rem 0}.cite a{font-size:.78rem;text-decoration:none;background:#e8eef7;border-radius:4px;padding:0 .35rem;margin-left:.2rem;color:#1f4f8f}
 .cite a.also{background:#eef5ea;color:#2d6a2d}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #e2e6ea;padding:.35rem .5rem;text-align:left;vertical-align:top}
-.status-used{color:#2d6a2d}.status-set_aside{color:#9a6700}.status-skipped{color:#a4262c}
+td:nth-child(3){white-space:nowrap}.status-used{color:#2d6a2d}.status-set_aside{color:#9a6700}.status-skipped{color:#a4262c}
 details{margin:.6rem 0;border:1px solid #e2e6ea;border-radius:6px;padding:.5rem .8rem}summary{cursor:pointer;font-weight:600}
 .doctext{white-space:pre-wrap;font-size:.92rem}mark{background:#fff3b0}mark:target{background:#ffd24d}
 del.debris{color:#9aa3ad;text-decoration:line-through}del.debris::before{content:attr(data-kind) ": ";font-size:.75rem;color:#a4262c;text-decoration:none}
