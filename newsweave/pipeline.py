@@ -29,6 +29,7 @@ class Config:
     summarizer: str = summarizers.DEFAULT
     query: str | None = None  # focus the summary on a question or topic
     keep_all: bool = False  # summarize set-aside (off-topic) documents too
+    analyze: bool = True  # add timeline, facts, quotes and entities (off for ROUGE runs)
     min_relevance: float = DEFAULT_MIN_RELEVANCE
     corroboration: float = DEFAULT_THRESHOLD
 
@@ -77,7 +78,8 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
     set_aside_off_topic(readable, everything, config.min_relevance)
     used = [d for d in readable if d.status is Status.USED or (config.keep_all and sentences[d.id])]
     for d in used:
-        d.status, d.reason = Status.USED, ""
+        if d.status is Status.SET_ASIDE:  # kept by --keep-all: the judgement stays visible
+            d.status, d.reason = Status.USED, f"kept at the user's request, although judged: {d.reason}"
     # Re-fit TF-IDF on the used documents only: word weights should not come from off-topic text.
     cluster = Cluster(used, [s for d in used for s in sentences[d.id]], config.query)
     lap("relevance")
@@ -91,8 +93,16 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
                for c in chosen]
     lap("corroborate")
 
+    analysis = None
+    if config.analyze:
+        from .analysis import analyze
+
+        analysis = analyze(cluster, readable, everything)
+        lap("analysis")
+
     settings = asdict(config)
-    return Brief(summary=summary, documents=documents, settings=settings, timings=timings)
+    return Brief(summary=summary, documents=documents, settings=settings, timings=timings,
+                 analysis=analysis)
 
 
 def _too_few_message(documents: list[Document]) -> str:

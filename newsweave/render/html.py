@@ -18,9 +18,12 @@ h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#5b6570;margin-top:0}
 ol.summary li{margin:.5rem 0}.cite a{font-size:.78rem;text-decoration:none;background:#e8eef7;border-radius:4px;padding:0 .35rem;margin-left:.2rem;color:#1f4f8f}
 .cite a.also{background:#eef5ea;color:#2d6a2d}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #e2e6ea;padding:.35rem .5rem;text-align:left;vertical-align:top}
-td:nth-child(3){white-space:nowrap}.status-used{color:#2d6a2d}.status-set_aside{color:#9a6700}.status-skipped{color:#a4262c}
+table.sources td:nth-child(3){white-space:nowrap}.status-used{color:#2d6a2d}.status-set_aside{color:#9a6700}.status-skipped{color:#a4262c}
 details{margin:.6rem 0;border:1px solid #e2e6ea;border-radius:6px;padding:.5rem .8rem}summary{cursor:pointer;font-weight:600}
 .doctext{white-space:pre-wrap;font-size:.92rem}mark{background:#fff3b0}mark:target{background:#ffd24d}
+.verdict{font-size:.8rem;border-radius:4px;padding:0 .4rem}.v-agree{background:#eef5ea;color:#2d6a2d}
+.v-conflict{background:#fdecec;color:#a4262c}.v-update{background:#fff4db;color:#8a5a00}.v-single{background:#f0f2f4;color:#5b6570}
+ul.timeline li,ul.quotes li{margin:.35rem 0}
 del.debris{color:#9aa3ad;text-decoration:line-through}del.debris::before{content:attr(data-kind) ": ";font-size:.75rem;color:#a4262c;text-decoration:none}
 """
 
@@ -47,6 +50,53 @@ def _document_body(doc: Document, marks: dict[tuple[int, int], str]) -> str:
         pos = e
     out.append(escape(doc.text[pos:]))
     return "".join(out)
+
+
+def _cite(doc_index, marks, span, label: str | None = None) -> str:
+    """A link to ``span`` highlighted in its article (registering the highlight)."""
+    a = _anchor(doc_index, span.doc, span.start)
+    marks[span.doc].setdefault((span.start, span.end), a)
+    return f'<a href="#{a}" title="{escape(span.text)}">{escape(label or span.doc)}</a>'
+
+
+def _analysis_html(brief: Brief, doc_index, marks) -> str:
+    a = brief.analysis
+    if a is None:
+        return ""
+    status = {d.id: d.status for d in brief.documents}
+    parts = []
+    if a.facts:
+        rows = []
+        for f in a.facts:
+            cites = "".join(_cite(doc_index, marks, m.sentence,
+                                  f"{m.sentence.doc}: {(m.qualifier + ' ') if m.qualifier else ''}{m.value_text}")
+                            for m in f.mentions)
+            rows.append(f'<tr><td>{escape(f.quantity)}</td><td><span class="verdict v-{escape(f.verdict)}">'
+                        f'{escape(f.verdict)}</span></td><td><span class="cite">{cites}</span>'
+                        f'<br><small>{escape(f.note)}</small></td></tr>')
+        parts.append('<h2>Facts and figures across sources</h2><table><thead><tr><th>what</th>'
+                     f'<th>verdict</th><th>reports</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    if a.timeline:
+        items = []
+        for t in a.timeline:
+            aside = ' <small class="status-set_aside">(set aside)</small>' \
+                if status.get(t.sentence.doc) is not Status.USED else ""
+            items.append(f'<li><b>{escape(t.date)}</b> <small>({escape(t.expression)})</small> '
+                         f'{escape(t.sentence.text.strip())} <span class="cite">'
+                         f'{_cite(doc_index, marks, t.sentence)}</span>{aside}</li>')
+        parts.append(f'<h2>Timeline</h2><ul class="timeline">{"".join(items)}</ul>')
+    if a.quotes:
+        items = [f'<li>“{escape(q.text)}” — <b>{escape(q.speaker or "speaker not stated")}</b> '
+                 f'<span class="cite">{_cite(doc_index, marks, q.sentence or q.span)}</span></li>'
+                 for q in a.quotes]
+        parts.append(f'<h2>Quotes</h2><ul class="quotes">{"".join(items)}</ul>')
+    if a.entities:
+        rows = [f"<tr><td>{escape(e.name)}</td><td>{escape(e.label)}</td><td>"
+                + escape(", ".join(f"{doc} ×{n}" for doc, n in e.mentions.items())) + "</td></tr>"
+                for e in a.entities]
+        parts.append("<h2>People, organisations and places</h2><table><thead><tr><th>name</th>"
+                     f"<th>kind</th><th>mentions by source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return "\n".join(parts)
 
 
 def render_html(brief: Brief) -> str:
@@ -84,6 +134,7 @@ def render_html(brief: Brief) -> str:
                       f'{" — " + escape(d.title) if d.title else ""}</summary>'
                       f'<div class="doctext">{_document_body(d, marks[d.id])}</div></details>')
 
+    analysis_html = _analysis_html(brief, doc_index, marks)
     used = sum(d.status is Status.USED for d in docs)
     title = escape(_headline(brief))
     return f"""<!doctype html>
@@ -98,8 +149,9 @@ def render_html(brief: Brief) -> str:
 <ol class="summary">
 {chr(10).join(items) or '<li>No sentence fits the budget: raise the word or sentence limit.</li>'}
 </ol>
+{analysis_html}
 <h2>Sources</h2>
-<table><thead><tr><th>id</th><th>title</th><th>date</th><th>status</th><th>debris removed</th></tr></thead>
+<table class="sources"><thead><tr><th>id</th><th>title</th><th>date</th><th>status</th><th>debris removed</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table>
 <h2>Articles</h2>
 <p class="meta">Highlighted: sentences the summary cites. Struck through: debris removed before summarizing.</p>

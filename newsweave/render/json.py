@@ -4,9 +4,30 @@ from __future__ import annotations
 
 import json
 
-from ..model import Brief, Status
+from ..model import Analysis, Brief, Status
 
 SCHEMA_VERSION = "1.0"
+
+
+def _span(span) -> dict:
+    return {"doc": span.doc, "start": span.start, "end": span.end, "text": span.text}
+
+
+def analysis_to_dict(analysis: Analysis | None) -> dict | None:
+    if analysis is None:
+        return None
+    return {
+        "timeline": [{"date": t.date, **_span(t.sentence), "expression": t.expression,
+                      "relative": t.relative} for t in analysis.timeline],
+        "facts": [{"quantity": f.quantity, "verdict": f.verdict, "note": f.note, "docs": f.docs,
+                   "mentions": [{**_span(m.sentence), "value": m.value, "value_text": m.value_text,
+                                 "qualifier": m.qualifier, "date": m.date} for m in f.mentions]}
+                  for f in analysis.facts],
+        "quotes": [{**_span(q.span), "quote": q.text, "speaker": q.speaker,
+                    "sentence": _span(q.sentence) if q.sentence else None} for q in analysis.quotes],
+        "entities": [{"name": e.name, "label": e.label, "total": e.total, "mentions": e.mentions}
+                     for e in analysis.entities],
+    }
 
 
 def brief_to_dict(brief: Brief) -> dict:
@@ -41,6 +62,7 @@ def brief_to_dict(brief: Brief) -> dict:
             }
             for s in brief.summary
         ],
+        "analysis": analysis_to_dict(brief.analysis),
         "documents": [
             {
                 "id": d.id,

@@ -22,6 +22,48 @@ def _excerpt(text: str, width: int = 70) -> str:
     return "`" + flat.replace("`", "'") + "`"
 
 
+# The terminal view shows the head of each list; the JSON and HTML forms carry everything.
+MAX_ROWS = {"facts": 12, "timeline": 15, "quotes": 12, "entities": 15}
+
+
+def _more(n_total: int, n_shown: int) -> list[str]:
+    return [f"- *… {n_total - n_shown} more in the JSON or HTML brief*"] if n_total > n_shown else []
+
+
+def _analysis_sections(brief: Brief) -> list[str]:
+    a = brief.analysis
+    if a is None:
+        return []
+    status = {d.id: d.status for d in brief.documents}
+    out: list[str] = []
+    if a.facts:
+        out += ["", "## Facts and figures across sources", ""]
+        shown = a.facts[: MAX_ROWS["facts"]]
+        for f in shown:
+            out.append(f"- **{f.quantity}** ({f.verdict}): {f.note}")
+        out += _more(len(a.facts), len(shown))
+    if a.timeline:
+        out += ["", "## Timeline", ""]
+        shown = a.timeline[: MAX_ROWS["timeline"]]
+        for t in shown:
+            aside = " *(set aside)*" if status.get(t.sentence.doc) is not Status.USED else ""
+            out.append(f"- **{t.date}** ({t.expression}) {t.sentence.text.strip()} [{t.sentence.doc}]{aside}")
+        out += _more(len(a.timeline), len(shown))
+    if a.quotes:
+        out += ["", "## Quotes", ""]
+        shown = a.quotes[: MAX_ROWS["quotes"]]
+        for q in shown:
+            out.append(f"- “{q.text}” — {q.speaker or 'speaker not stated'} [{q.span.doc}]")
+        out += _more(len(a.quotes), len(shown))
+    if a.entities:
+        out += ["", "## People, organisations and places", "",
+                "| name | kind | mentions by source |", "|---|---|---|"]
+        for e in a.entities[: MAX_ROWS["entities"]]:
+            counts = ", ".join(f"{doc} ×{n}" for doc, n in e.mentions.items())
+            out.append(f"| {e.name} | {e.label} | {counts} |")
+    return out
+
+
 def render_markdown(brief: Brief) -> str:
     docs = brief.documents
     used = [d for d in docs if d.status is Status.USED]
@@ -44,6 +86,7 @@ def render_markdown(brief: Brief) -> str:
         removed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in sorted(kinds.items())) or "—"
         title = (d.title or "—").replace("|", "\\|")
         out.append(f"| {d.id} | {title} | {d.date or '—'} | {d.status.value} | {removed} |")
+    out += _analysis_sections(brief)
     if aside or skipped:
         out += ["", "## Set aside and skipped", ""]
         for d in aside + skipped:

@@ -1,0 +1,225 @@
+"""Facts and numbers across sources (newsweave.analysis.facts)."""
+
+import time
+
+import pytest
+
+import newsweave
+from newsweave.analysis import nlp
+from newsweave.analysis.facts import find_facts
+from newsweave.model import Document, Sentence
+from newsweave.sentences import split_sentences
+
+from conftest import EXAMPLE
+
+
+def _facts_of(brief):
+    used = [d for d in brief.documents if d.status.value == "used"]
+    sents = [s for d in used for s in split_sentences(d)]
+    parsed = nlp.parse(sents)
+    return find_facts(sents, parsed, used), sents, parsed, used
+
+
+def _fact(facts, quantity):
+    found = [f for f in facts if f.quantity == quantity and len(f.docs) > 1]
+    assert found, f"no multi-source fact {quantity!r} in {[(f.quantity, f.verdict) for f in facts]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def example_facts():
+    return _facts_of(newsweave.run(newsweave.load(str(EXAMPLE))))
+
+
+def _one_doc(*texts, date=None):
+    """Documents of one sentence each, and their sentences and parses."""
+    docs, sents = [], []
+    for i, text in enumerate(texts):
+        doc = Document(id=f"d{i}", text=text, date=date[i] if isinstance(date, list) else date)
+        docs.append(doc)
+        sents.append(Sentence(doc=doc.id, index=0, start=0, end=len(text), text=text, n_in_doc=1))
+    return find_facts(sents, nlp.parse(sents), docs)
+
+
+# --- the built-in example ---------------------------------------------------------------
+
+def test_example_death_toll_is_an_update_from_four_to_six(example_facts):
+    facts = example_facts[0]
+    fact = _fact(facts, "people killed")
+    assert fact.verdict == "update"
+    assert {m.value for m in fact.mentions} == {4, 6}
+    assert "05_broadcaster.txt" in fact.note.split("later")[1]  # names the later report
+    assert "06_weekly_magazine.txt" in fact.note.split("later")[1]
+    assert "2023-03-16" in fact.note
+
+
+def test_example_evacuated_is_a_conflict(example_facts):
+    fact = _fact(example_facts[0], "people evacuated")
+    assert fact.verdict == "conflict"
+    values = {(m.value, m.qualifier) for m in fact.mentions}
+    assert (1200, "") in values and (3000, "more than") in values
+    assert len(fact.docs) == 5
+    assert "Harbourlight Aid" in fact.note and "Civil Protection Agency" in fact.note
+
+
+def test_example_homes_without_power_agree_across_three_outlets(example_facts):
+    fact = _fact(example_facts[0], "homes without power")
+    assert fact.verdict == "agree"
+    assert fact.docs == ["01_wire_agency.txt", "03_local_paper.txt", "05_broadcaster.txt"]
+    assert {m.value for m in fact.mentions} == {2400}
+    assert {m.qualifier for m in fact.mentions} == {"about", "some"}
+
+
+def test_example_money_and_percent_agree(example_facts):
+    facts = example_facts[0]
+    repair = [f for f in facts if f.quantity.startswith("money") and {m.value for m in f.mentions} == {1.8e6}]
+    assert len(repair) == 1 and repair[0].verdict == "agree"
+    assert repair[0].docs == ["02_national_daily.html", "06_weekly_magazine.txt"]
+    assert {m.value_text for m in repair[0].mentions} == {"€1.8 million", "€1.8m"}
+    package = [f for f in facts if f.quantity.startswith("money") and {m.value for m in f.mentions} == {4.5e6}]
+    assert len(package) == 1 and package[0].verdict == "agree" and len(package[0].docs) == 3
+    reservoir = _fact(facts, "percent: reservoir")
+    assert reservoir.verdict == "agree" and len(reservoir.docs) == 3
+    assert {m.value_text for m in reservoir.mentions} == {"97 percent", "97 per cent", "97%"}
+
+
+def test_example_no_dates_times_or_ages_as_counts(example_facts):
+    facts = example_facts[0]
+    values = {m.value for f in facts for m in f.mentions}
+    for not_a_count in (14, 2019, 2020, 2021, 1961, 62, 58, 74, 31, 5, 48, 18, 2023):
+        assert not_a_count not in values, not_a_count
+
+
+def test_example_offsets_are_exact_and_sorted(example_facts):
+    facts, _, _, used = example_facts
+    texts = {d.id: d.text for d in used}
+    for f in facts:
+        for m in f.mentions:
+            s = m.sentence
+            assert texts[s.doc][s.start:s.end] == s.text
+    multi = [len(f.docs) > 1 for f in facts]
+    assert multi == sorted(multi, reverse=True)  # multi-source facts first
+
+
+def test_example_is_fast(example_facts):
+    facts, sents, parsed, used = example_facts
+    best = min(_timed(lambda: find_facts(sents, parsed, used)) for _ in range(5))
+    assert best < 0.1  # ~10 ms on an idle machine; generous for loaded CI
+
+
+def _timed(fn):
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+# --- the seeds ---------------------------------------------------------------------------
+
+def test_seeds_un_death_toll_agrees(seeds_brief):
+    facts = _facts_of(seeds_brief)[0]
+    un = [f for f in facts if f.quantity == "people killed" and 7500 in {m.value for m in f.mentions}]
+    assert len(un) == 1
+    fact = un[0]
+    assert fact.verdict == "agree"
+    assert [d[:3] for d in fact.docs] == ["000", "001"]
+    assert {(m.qualifier, m.value_text) for m in fact.mentions} == {("some", "7,500"), ("well over", "7,500")}
+    assert "UN" in fact.note
+    # Daily tolls ("21 people were killed in Homs on Thursday") are not merged with it.
+    assert all(m.value == 7500 for m in fact.mentions)
+
+
+def test_seeds_names_are_not_numbers(seeds_brief):
+    facts = _facts_of(seeds_brief)[0]
+    texts = {m.value_text.lower() for f in facts for m in f.mentions}
+    assert "fourth" not in texts and "27" not in texts  # "Fourth Armoured Division", "27 straight days"
+
+
+def test_seeds_status_update_of_a_named_person(seeds_brief):
+    facts = _facts_of(seeds_brief)[0]
+    status = [f for f in facts if f.quantity.startswith("status:") and "Bouvier" in f.quantity]
+    assert status and status[0].verdict == "update"
+    assert "trapped" in status[0].note and "safely" in status[0].note
+
+
+# --- small sentences ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,qualifier,value_text", [
+    ("Well over 7,500 people have been killed since the uprising began, the UN said.", 7500, "well over", "7,500"),
+    ("Officials said at least four people were killed in the blast.", 4, "at least", "four"),
+    ("Some 2,400 households were without power on Tuesday.", 2400, "some", "2,400"),
+    ("Nearly 300 people were injured in the clashes, medics said.", 300, "nearly", "300"),
+    ("Up to 5,000 residents were evacuated from the valley.", 5000, "up to", "5,000"),
+    ("More than 3,000 people fled the town, the charity said.", 3000, "more than", "3,000"),
+    ("About 1,200 residents had been evacuated by mid-morning.", 1200, "about", "1,200"),
+    ("Two dozen soldiers were arrested at the border.", 24, "", "Two dozen"),
+    ("The government pledged $27 million in aid for the refugees.", 27e6, "", "$27 million"),
+    ("The package is worth 4.5 million euro.", 4.5e6, "", "4.5 million euro"),
+    ("The reservoir was 97 per cent full.", 97, "", "97 per cent"),
+])
+def test_qualifiers_and_values(text, value, qualifier, value_text):
+    facts = _one_doc(text)
+    mentions = [m for f in facts for m in f.mentions]
+    assert len(mentions) == 1, [(f.quantity, m.value_text) for f in facts for m in f.mentions]
+    m = mentions[0]
+    assert (m.value, m.qualifier, m.value_text) == (value, qualifier, value_text)
+    assert m.sentence.text == text and m.sentence.start == 0 and m.sentence.end == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The dam was built in 1961 and inspected in 2019.",
+    "The breach happened shortly before 5 a.m. on March 14.",
+    "Mr Pell, 58, has run the bakery for 31 years.",
+    "The Fourth Armoured Division moved in on the 3rd day.",
+    "Security Council Resolution 2042 was adopted at 10:30 on Saturday.",
+    "The 62-year-old dam failed after two days of rain.",
+    "Call 0800 123 4567 for help, page 3 of 12.",
+    "Castlebury Rovers beat Dunmere Athletic 3–1 on Saturday.",
+])
+def test_dates_times_ages_names_are_not_counts(text):
+    assert _one_doc(text) == []
+
+
+def test_counted_noun_and_event_are_normalised():
+    facts = _one_doc("Six people died in the flood.", "The death toll rose to six.",
+                     "Six residents were killed when the dam burst.")
+    assert len(facts) == 1 and facts[0].quantity == "people killed" and facts[0].verdict == "agree"
+
+
+def test_subset_is_not_a_conflict():
+    facts = _one_doc("The Observatory said 21 people were killed in Homs on Thursday, "
+                     "including 17 civilians caught up in the battle.")
+    by_quantity = {f.quantity: f for f in facts}
+    assert by_quantity["people killed"].mentions[0].value == 21
+    assert by_quantity["civilians killed"].mentions[0].value == 17
+    assert all(f.verdict == "single" for f in facts)
+
+
+def test_daily_and_cumulative_tolls_are_not_merged():
+    facts = _one_doc("Some 7,500 people have died since the uprising began, the UN said.",
+                     "Activists said 21 people were killed in Homs on Thursday.")
+    assert len(facts) == 2 and all(f.verdict == "single" for f in facts)
+
+
+def test_update_with_dates_names_the_later_report():
+    facts = _one_doc("At least four people were killed, officials said.",
+                     "The death toll has risen to six.", date=["2023-03-14", "2023-03-16"])
+    assert len(facts) == 1
+    f = facts[0]
+    assert f.verdict == "update" and "later report d1" in f.note and "2023-03-16" in f.note
+
+
+def test_conflict_without_dates():
+    facts = _one_doc("Authorities said 1,200 people were evacuated.",
+                     "An aid group said more than 3,000 people were evacuated.")
+    assert len(facts) == 1 and facts[0].verdict == "conflict"
+    assert "1,200" in facts[0].note and "more than 3,000" in facts[0].note
+
+
+def test_compatible_qualified_figures_agree():
+    facts = _one_doc("The rebels now have at least 20,000 fighters.",
+                     "The rebel army has some 25,000 fighters.")
+    assert len(facts) == 1 and facts[0].quantity == "fighters" and facts[0].verdict == "agree"
+
+
+def test_empty_input():
+    assert find_facts([], [], []) == []

@@ -1,0 +1,247 @@
+"""Direct quotations and their speakers: small texts of our own, the example cluster, the seeds."""
+
+import pytest
+
+import newsweave
+from newsweave.model import Document, Removal, Status
+from newsweave.sentences import split_sentences
+
+from conftest import EXAMPLE
+
+nlp = pytest.importorskip("newsweave.analysis.nlp")
+from newsweave.analysis.quotes import find_quotes  # noqa: E402
+
+
+def _quotes_of(documents):
+    sentences = [s for d in documents for s in split_sentences(d)]
+    return find_quotes(documents, sentences, nlp.parse(sentences))
+
+
+def _quotes(*texts, removed=None):
+    docs = [Document(id=f"d{i}", text=t, removed=(removed or {}).get(i, [])) for i, t in enumerate(texts)]
+    return docs, _quotes_of(docs)
+
+
+def _assert_exact(documents, quotes):
+    by_id = {d.id: d for d in documents}
+    for q in quotes:
+        doc = by_id[q.span.doc]
+        assert doc.text[q.span.start:q.span.end] == q.span.text
+        assert q.span.text[0] in "\u201c\"\u2018" and q.text in " ".join(q.span.text.split())
+        assert q.sentence is not None and q.sentence.start <= q.span.start < q.sentence.end
+        assert doc.text[q.sentence.start:q.sentence.end] == q.sentence.text
+
+
+def _by_start(quotes, words):
+    found = [q for q in quotes if q.text.startswith(words)]
+    assert len(found) == 1, f"{words!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+FLOOD = """Mayor Ana Lindqvist visited the flooded town of Brennmoor on Monday.
+
+"We will rebuild every home," Lindqvist said. "It will take years, but we will do it."
+
+The Rivermouth Rescue Service said it had saved 40 people. "Our crews worked through the night without a single break," it said in a statement.
+
+Residents described a "tactical withdrawal" by officials and spoke of a "massacre".
+
+According to Lindqvist, the town council "had warned the 'river authority' many times about the dam."
+
+\u201cThe water rose faster than anything I have seen in my life,\u201d said Piet Haaland, a fisherman from Brennmoor. He added: \u201cWe lost three boats in one night.\u201d
+
+The agency's chief, Marta Olsen, told Radio Nord that "the levees were never designed for this."
+
+Ms Olsen said she was proud of her team. "They did everything they could to get people out," she said.
+"""
+
+
+@pytest.fixture(scope="module")
+def flood():
+    return _quotes(FLOOD)
+
+
+def test_offsets_are_exact_and_quotes_in_order(flood):
+    docs, quotes = flood
+    _assert_exact(docs, quotes)
+    assert [q.span.start for q in quotes] == sorted(q.span.start for q in quotes)
+    assert len(quotes) == 8
+
+
+def test_split_quotation_keeps_its_speaker_with_full_name_and_title(flood):
+    _, quotes = flood
+    assert _by_start(quotes, "We will rebuild").speaker == "Mayor Ana Lindqvist"
+    second = _by_start(quotes, "It will take years")
+    assert second.speaker == "Mayor Ana Lindqvist"
+    assert second.span.text == '"It will take years, but we will do it."'
+    assert second.text == "It will take years, but we will do it."
+
+
+def test_scare_quotes_are_skipped(flood):
+    _, quotes = flood
+    assert not [q for q in quotes if "tactical" in q.text or "massacre" in q.text]
+
+
+def test_it_said_resolves_to_the_organisation_of_the_previous_sentence(flood):
+    _, quotes = flood
+    assert _by_start(quotes, "Our crews worked").speaker == "Rivermouth Rescue Service"
+
+
+def test_according_to_and_nested_single_quotes(flood):
+    _, quotes = flood
+    q = _by_start(quotes, "had warned the 'river authority'")
+    assert q.speaker == "Mayor Ana Lindqvist"
+    assert q.text.endswith("about the dam.")
+
+
+def test_said_name_with_role_apposition_and_he_added(flood):
+    _, quotes = flood
+    assert _by_start(quotes, "The water rose").speaker == "Piet Haaland, a fisherman from Brennmoor"
+    assert _by_start(quotes, "We lost three boats").speaker == "Piet Haaland, a fisherman from Brennmoor"
+
+
+def test_told_with_appositive_name_and_she_said(flood):
+    _, quotes = flood
+    assert _by_start(quotes, "the levees").speaker == "Marta Olsen, the agency's chief"
+    assert _by_start(quotes, "They did everything").speaker == "Marta Olsen"
+
+
+def test_unattributed_quotation_has_no_speaker_and_label_like_quotes_are_dropped():
+    text = ("The slogan \"a better future for all of us\" was painted on the wall of the school.\n\n"
+            "\"Nobody knows what will happen next week,\" read a sign at the entrance to the town hall.\n")
+    docs, quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Nobody knows what will happen next week"]
+    assert quotes[0].speaker is None
+
+
+def test_quotation_running_over_two_paragraphs():
+    text = ("The minister, Jonas Berg, spoke for an hour. \"We have made mistakes in the past and "
+            "we will learn from them,\" he said.\n\n"
+            "\"There is much more work to do before the winter comes. We need every volunteer.\n\n"
+            "\"Please come to the town hall on Saturday morning to register for the clean-up.\"\n")
+    docs, quotes = _quotes(text)
+    _assert_exact(docs, quotes)
+    assert [q.speaker for q in quotes] == ["Jonas Berg, the minister"] * 3
+    assert quotes[1].span.text.endswith("We need every volunteer.")  # open at its paragraph's end
+
+
+def test_quotes_in_removed_debris_are_ignored():
+    body = "Officials met on Monday. \"We will reopen the bridge on Friday morning,\" said Anna Berg.\n\n"
+    comments = "Comments (2)\n\n\"This is the worst council we have ever had,\" wrote a reader called Tom Hale.\n"
+    text = body + comments
+    removal = Removal("comments", len(body), len(text), comments)
+    docs, quotes = _quotes(text, removed={0: [removal]})
+    assert [q.speaker for q in quotes] == ["Anna Berg"]
+
+
+def test_curly_and_straight_quotes_and_apostrophes():
+    text = ("\u201cIt\u2019s the rebels\u2019 decision, not ours,\u201d said the spokesman, Omar Haddad. "
+            "Residents\u2019 homes were shelled.\n")
+    docs, quotes = _quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "It\u2019s the rebels\u2019 decision, not ours"
+    assert quotes[0].speaker.startswith("Omar Haddad")
+
+
+# --- the built-in example ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example():
+    brief = newsweave.run(newsweave.load(str(EXAMPLE)))
+    used = [d for d in brief.documents if d.status is Status.USED]
+    return used, _quotes_of(used)
+
+
+def test_example_quotes_are_attributed_to_named_people(example):
+    used, quotes = example
+    _assert_exact(used, quotes)
+    assert len(quotes) >= 15
+    assert all(q.speaker for q in quotes)
+    assert _by_start(quotes, "This is the darkest morning").speaker == "Mayor Helena Marsk"
+    assert _by_start(quotes, "The water came faster").speaker == "Commissioner Tomas Ridley"
+    assert _by_start(quotes, "Our crews were knocking").speaker == "Commissioner Tomas Ridley"
+    assert _by_start(quotes, "We are not arguing").speaker == "Commissioner Tomas Ridley"  # "Mr Ridley ... he said"
+    assert _by_start(quotes, "Every decision we took").speaker.startswith("Gerald Ashdown")
+    assert _by_start(quotes, "We lost everything in twenty").speaker == "Jonas Pell"  # "said Mr Pell"
+    assert _by_start(quotes, "a start, but only a start").speaker == "Mayor Helena Marsk"
+    assert not [q for q in quotes if "persistent seepage" in q.text]  # a 2-word quotation of a report
+
+
+def test_example_comment_threads_give_no_quotes(example):
+    used, quotes = example
+    for q in quotes:
+        doc = next(d for d in used if d.id == q.span.doc)
+        assert not any(r.start <= q.span.start < r.end for r in doc.removed)
+
+
+# --- the seeds -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_brief):
+    # Every readable article, whatever the relevance check decided about it.
+    docs = [d for d in seeds_brief.documents if d.readable]
+    return docs, _quotes_of(docs)
+
+
+def test_seed_offsets_are_exact(seeds):
+    docs, quotes = seeds
+    _assert_exact(docs, quotes)
+    assert len(quotes) >= 25
+
+
+def test_seed_said_colonel(seeds):
+    _, quotes = seeds
+    q = _by_start(quotes, "have pulled out tactically")
+    assert q.speaker.startswith("Colonel Riyadh al-Asaad")
+
+
+def test_seed_he_said_to_the_times_is_putin(seeds):
+    _, quotes = seeds
+    q = _by_start(quotes, "The first thing that we should do")
+    assert "Vladimir Putin" in q.speaker
+
+
+def test_seed_pronouns_definite_descriptions_and_short_names(seeds):
+    _, quotes = seeds
+    assert "Syrian security official" in _by_start(quotes, "The Syrian army controls").speaker
+    assert _by_start(quotes, "We urge the international community").speaker == "Syrian National Council"
+    assert "Burhan Ghalioun" in _by_start(quotes, "It is out of the question").speaker  # he added
+    assert "Jeffrey Feltman" in _by_start(quotes, "It\u2019s important that the tipping").speaker  # Mr Feltman
+    assert "person close to the FSA" in _by_start(quotes, "The battle would have been").speaker
+    assert "rebels" in _by_start(quotes, "Bab Amr will remain").speaker  # vowing:
+    assert "Carla Haddad" in _by_start(quotes, "The idea is to be able").speaker  # she added
+
+
+def test_seed_scare_quotes_skipped(seeds):
+    _, quotes = seeds
+    texts = [q.text for q in quotes]
+    for scare in ("tactical withdrawal", "massacre", "tactically", "horrific", "green light"):
+        assert scare not in texts
+
+
+def test_seed_no_quote_from_the_reader_comments(seeds):
+    docs, quotes = seeds
+    doc = next(d for d in docs if d.id.startswith("003"))
+    thread = [r for r in doc.removed if r.kind == "comments"]
+    assert thread, "the comment thread of seed 003 should be removed as debris"
+    for q in quotes:
+        if q.span.doc == doc.id:
+            assert not any(r.start <= q.span.start < r.end for r in thread)
+    assert not [q for q in quotes if "Allah" in q.text]
+    # its article quotes are found and attributed
+    assert "Talal al-Barazi" in _by_start(quotes, "we have completed the evacuation").speaker
+    assert "Jen Psaki" in _by_start(quotes, "I'm not going to outline").speaker  # next paragraph
+    assert _by_start(quotes, "I came to check on my house").speaker == "a 45-year-old"
+
+
+def test_seed_speed(seeds):
+    import time
+
+    docs, _ = seeds
+    sentences = [s for d in docs for s in split_sentences(d)]
+    parsed = nlp.parse(sentences)
+    start = time.perf_counter()
+    find_quotes(docs, sentences, parsed)
+    assert time.perf_counter() - start < 0.5  # ~10 ms on an idle machine; generous for CI noise
