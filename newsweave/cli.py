@@ -28,6 +28,8 @@ def _add_brief_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--query", help="focus the summary on this question or topic")
     p.add_argument("--keep-all", action="store_true",
                    help="also summarize documents judged off-topic")
+    p.add_argument("--no-analysis", dest="analyze", action="store_false",
+                   help="summary only: skip the timeline, facts, quotes and entities (faster)")
     p.add_argument("--timings", action="store_true", help="print each stage's time to stderr")
 
 
@@ -48,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("example", help="brief of the built-in example cluster (a fictional story)")
     _add_brief_options(p)
+
+    from .web import add_serve_parser
+
+    add_serve_parser(sub)
+
+    from .evaluate import add_eval_parser
+
+    add_eval_parser(sub)
     return parser
 
 
@@ -89,7 +99,7 @@ def cmd_brief(args, inputs: list[str], cluster_id: str | None = None) -> int:
 
     words = args.words if args.words is not None else (None if args.sentences else 200)
     config = Config(words=words, sentences=args.sentences, summarizer=args.summarizer,
-                    query=args.query, keep_all=args.keep_all)
+                    query=args.query, keep_all=args.keep_all, analyze=args.analyze)
     documents = load_paths(inputs, cluster_id)
     brief = run(documents, config)
     for d in brief.documents:  # the brief records these too; say them where the user looks
@@ -111,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_brief(args, args.inputs, args.cluster_id)
         if args.command == "example":
             return cmd_brief(args, [str(EXAMPLE_DIR)])
+        if args.command == "eval":
+            from .evaluate import cmd_eval
+
+            return cmd_eval(args)
+        if args.command == "serve":
+            from .web import cmd_serve
+
+            return cmd_serve(args)
         parser.print_help()
         return 2
     except InputError as e:

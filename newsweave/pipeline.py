@@ -30,6 +30,10 @@ class Config:
     query: str | None = None  # focus the summary on a question or topic
     keep_all: bool = False  # summarize set-aside (off-topic) documents too
     analyze: bool = True  # add timeline, facts, quotes and entities (off for ROUGE runs)
+    # Let the last sentence cross the word budget. Only for evaluations that truncate the
+    # summary at the budget themselves (as Multi-News and DUC scoring do): a user's brief
+    # never exceeds --words.
+    overflow: bool = False
     min_relevance: float = DEFAULT_MIN_RELEVANCE
     corroboration: float = DEFAULT_THRESHOLD
 
@@ -42,18 +46,31 @@ class Config:
                 raise InputError(f"--{name} must be a whole number of at least 1, not {value!r}")
 
 
-def run(documents: list[Document], config: Config = Config()) -> Brief:
-    """Summarize a cluster of documents (as read by ``newsweave.ingest``) into a brief."""
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
+@dataclass
+class Prepared:
+    """A cluster ready to summarize: every stage before the summarizer has run."""
 
-    def lap(stage: str):
-        nonlocal clock
+    documents: list[Document]  # cleaned copies of the input, statuses decided
+    readable: list[Document]
+    cluster: Cluster  # the used documents' sentences
+    everything: Cluster  # all readable documents' sentences (for relevance and the timeline)
+    timings: dict[str, float]
+
+
+class _Clock:
+    def __init__(self):
+        self.timings: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
         now = time.perf_counter()
-        timings[stage] = round(now - clock, 4)
-        clock = now
+        self.timings[stage] = round(now - self._last, 4)
+        self._last = now
 
-    summarizer = summarizers.get(config.summarizer)  # fail on a bad name before any work
+
+def prepare(documents: list[Document], config: Config = Config()) -> Prepared:
+    """Clean, read metadata, split sentences and set aside off-topic documents."""
+    clock = _Clock()
     # Work on copies: the caller's documents stay as they were given, so a run can be repeated.
     documents = [replace(d, removed=[]) for d in documents]
     for d in documents:
@@ -66,10 +83,10 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
     for doc in readable:
         doc.removed = clean.find_debris(doc.text)
         add_metadata(doc)
-    lap("clean")
+    clock.lap("clean")
 
     sentences = {d.id: split_sentences(d) for d in readable}
-    lap("split")
+    clock.lap("split")
     if not any(sentences.values()):
         raise InputError("no sentences left after removing debris: give the articles' full text, "
                          "not headlines or page furniture")
@@ -82,27 +99,36 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
             d.status, d.reason = Status.USED, f"kept at the user's request, although judged: {d.reason}"
     # Re-fit TF-IDF on the used documents only: word weights should not come from off-topic text.
     cluster = Cluster(used, [s for d in used for s in sentences[d.id]], config.query)
-    lap("relevance")
+    clock.lap("relevance")
+    return Prepared(documents, readable, cluster, everything, clock.timings)
 
-    budget = summarizers.Budget(words=config.words, sentences=config.sentences)
+
+def run(documents: list[Document], config: Config = Config()) -> Brief:
+    """Summarize a cluster of documents (as read by ``newsweave.ingest``) into a brief."""
+    summarizer = summarizers.get(config.summarizer)  # fail on a bad name before any work
+    prepared = prepare(documents, config)
+    cluster = prepared.cluster
+    clock = _Clock()
+
+    budget = summarizers.Budget(words=config.words, sentences=config.sentences,
+                                overflow=config.overflow)
     chosen = reading_order(summarizer.select(cluster, budget))
-    lap("summarize")
+    clock.lap("summarize")
 
     summary = [SummarySentence(c.sentence, round(c.score, 4),
                                find_support(cluster, c.sentence, config.corroboration))
                for c in chosen]
-    lap("corroborate")
+    clock.lap("corroborate")
 
     analysis = None
     if config.analyze:
         from .analysis import analyze
 
-        analysis = analyze(cluster, readable, everything)
-        lap("analysis")
+        analysis = analyze(cluster, prepared.readable, prepared.everything)
+        clock.lap("analysis")
 
-    settings = asdict(config)
-    return Brief(summary=summary, documents=documents, settings=settings, timings=timings,
-                 analysis=analysis)
+    return Brief(summary=summary, documents=prepared.documents, settings=asdict(config),
+                 timings={**prepared.timings, **clock.timings}, analysis=analysis)
 
 
 def _too_few_message(documents: list[Document]) -> str:

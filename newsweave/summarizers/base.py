@@ -14,11 +14,16 @@ class Budget:
 
     words: int | None = 200
     sentences: int | None = None
+    overflow: bool = False  # the last sentence may cross ``words`` (see pipeline.Config)
 
-    def fits(self, n_sentences: int, n_words: int) -> bool:
-        if self.words is not None and n_words > self.words:
+    def fits(self, n_sentences: int, words_so_far: int, sentence_words: int) -> bool:
+        """May a sentence of ``sentence_words`` words be added to a summary that has
+        ``n_sentences`` sentences and ``words_so_far`` words?"""
+        if self.sentences is not None and n_sentences + 1 > self.sentences:
             return False
-        return self.sentences is None or n_sentences <= self.sentences
+        if self.words is None or words_so_far + sentence_words <= self.words:
+            return True
+        return self.overflow and words_so_far < self.words
 
     def full(self, n_sentences: int, n_words: int) -> bool:
         """True when nothing more can be added (used to stop early)."""
@@ -63,7 +68,7 @@ def greedy_fill(ranked: list[tuple[Sentence, float]], budget: Budget) -> list[Sc
     for sentence, score in ranked:
         if budget.full(len(chosen), words):
             break
-        if budget.fits(len(chosen) + 1, words + sentence.words):
+        if budget.fits(len(chosen), words, sentence.words):
             chosen.append(Scored(sentence, float(score)))
             words += sentence.words
     return chosen

@@ -56,7 +56,7 @@ class CentroidSummarizer(Summarizer):
         chosen: list[Scored] = []
         words = 0
         while not budget.full(len(chosen), words):
-            fits = np.array([budget.fits(len(chosen) + 1, words + s.words) for s in sentences])
+            fits = np.array([budget.fits(len(chosen), words, s.words) for s in sentences])
             candidates = eligible & fits & (max_sim < self.redundancy)
             if not candidates.any():
                 break

@@ -1,0 +1,407 @@
+"""The web app: one static page plus a JSON API, served by FastAPI.
+
+    POST /api/brief            articles + options -> a brief (docs/brief-schema.md) + "saved"
+    GET  /api/briefs           recent saved briefs
+    GET  /api/briefs/{id}      one saved brief, same shape as POST's answer
+    GET  /api/example          the built-in example's articles (for the page's "try it")
+    GET  /                     the page; /b/{id} the page showing a saved brief
+    GET  /docs, /redoc         OpenAPI docs (served locally, no CDN); /openapi.json
+
+Safety (docs/web.md): request bodies and article counts are capped (413), bad input is
+422 with a one-line message, article text only ever reaches the page as data (the page
+renders it with ``textContent`` under a strict Content-Security-Policy), nothing in a
+request names a file, and ``newsweave serve`` binds to 127.0.0.1 unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Annotated
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__, summarizers
+from ..errors import InputError
+from ..ingest import finish
+from ..ingest.readers import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    KNOWN_SUFFIXES,
+    MAX_DOCUMENT_BYTES,
+    decode,
+    skipped,
+    sniff_format,
+    text_to_documents,
+)
+from .store import Store, default_db_path
+
+STATIC = Path(__file__).parent / "static"
+EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "example"
+
+# Web limits (docs/web.md). A request body over MAX_BODY_BYTES is refused with 413 before
+# it is parsed; so are more than MAX_DOCUMENTS articles (counting those of the brief being
+# re-run) and an article over MAX_DOCUMENT_CHARS characters (the CLI's per-file limit).
+MAX_BODY_BYTES = 10_000_000
+MAX_DOCUMENTS = 100
+MAX_DOCUMENT_CHARS = MAX_DOCUMENT_BYTES
+MAX_WORDS = 2000
+MAX_SENTENCES = 100
+MAX_QUERY_CHARS = 500
+MAX_ID_CHARS = 200
+CONCURRENT_BRIEFS = 2  # briefs are CPU-bound: more at once only makes each slower
+
+# The page's policy: nothing but this server's own files; no inline script or style at all.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+            "frame-ancestors 'none'")
+# Swagger UI and ReDoc bootstrap with an inline script; they never show article text.
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; worker-src blob:; font-src 'self'; "
+            "base-uri 'none'; frame-ancestors 'none'")
+
+
+class Article(BaseModel):
+    """One article: its text (plain text, Markdown or a whole HTML page) and a name."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: Annotated[str | None, Field(max_length=MAX_ID_CHARS, description=(
+        "a name for the article, used as its citation (e.g. its file name; a suffix .html/.txt/.md "
+        "decides the format, otherwise it is sniffed); default doc1, doc2, ..."))] = None
+    text: Annotated[str, Field(description="the article: plain text, Markdown or HTML")]
+
+
+class BriefRequest(BaseModel):
+    """Articles about one story, and how long and focused the brief should be."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "documents": [{"id": "a.txt", "text": "First article ..."},
+                      {"id": "b.html", "text": "<html>...second article...</html>"}],
+        "words": 150}]})
+    documents: list[Article] = Field(default_factory=list, description=(
+        f"the articles (at least 2 readable ones in all; at most {MAX_DOCUMENTS})"))
+    words: Annotated[int | None, Field(ge=1, le=MAX_WORDS, description=(
+        "word budget (default 200 when neither words nor sentences is given)"))] = None
+    sentences: Annotated[int | None, Field(ge=1, le=MAX_SENTENCES, description="sentence budget")] = None
+    query: Annotated[str | None, Field(max_length=MAX_QUERY_CHARS,
+                                       description="focus the summary on this question or topic")] = None
+    keep_all: bool = Field(False, description="also summarize articles judged off-topic")
+    summarizer: str = Field(summarizers.DEFAULT, description="which summarizer")
+    extends: Annotated[str | None, Field(max_length=64, description=(
+        "id of a saved brief: re-run its story with these articles added (options not given "
+        "are taken from it); the new brief is saved with it as parent"))] = None
+    save: bool = Field(True, description="keep the brief in the database and give it a link")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def _error(status: int, message: str, **extra) -> JSONResponse:
+    return JSONResponse({"detail": message, **extra}, status_code=status)
+
+
+def _documents(articles: list[dict], start: int = 1):
+    """Documents from submitted articles, read the way the CLI reads files (no file system)."""
+    docs = []
+    for n, a in enumerate(articles, start):
+        doc_id = (a.get("id") or "").strip() or f"doc{n}"
+        suffix = PurePosixPath(doc_id).suffix.lower() if "." in doc_id else ""
+        if suffix and suffix not in KNOWN_SUFFIXES:
+            suffix = ""  # "Reuters 12.3" is a name, not a format; sniff the text instead
+        if suffix in JSONL_SUFFIXES:
+            docs.append(skipped(doc_id, doc_id, f"{doc_id}: a .jsonl cluster cannot be one article; "
+                                "give its articles one by one"))
+            continue
+        text, problem = decode(a["text"].encode("utf-8", "surrogatepass"), doc_id)
+        if text is None:
+            docs.append(skipped(doc_id, doc_id, problem))
+            continue
+        fmt = "html" if suffix in HTML_SUFFIXES else sniff_format(text, suffix)
+        docs.extend(text_to_documents(text, doc_id, doc_id, fmt))
+    return finish(docs)
+
+
+def _saved_meta(row: dict) -> dict:
+    return {"id": row["id"], "url": f"/b/{row['id']}", "api": f"/api/briefs/{row['id']}",
+            "created": row["created"], "parent": row["parent"], "children": row["children"],
+            "title": row["title"], "articles": len(row["inputs"]),
+            "article_ids": [a.get("id") for a in row["inputs"]]}
+
+
+def _with_saved(row: dict) -> dict:
+    return {**row["brief"], "saved": _saved_meta(row)}
+
+
+def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | None = None,
+               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """The ASGI app. ``db_path``: the SQLite file (default: ``default_db_path()``);
+    ``allowed_hosts``: Host header names accepted (None: any), which guards a
+    localhost server against DNS rebinding."""
+    store = Store(db_path if db_path is not None else default_db_path())
+    gate = threading.BoundedSemaphore(CONCURRENT_BRIEFS)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="newsweave", version=__version__, docs_url=None, redoc_url=None,
+        description=("Summarize a cluster of news articles about one story into a brief whose every "
+                     "sentence cites its source. The brief's JSON is the CLI's "
+                     "(`newsweave brief --format json`, see docs/brief-schema.md) plus a `saved` "
+                     "object with the brief's id and link."),
+    )
+    app.state.store = store
+
+    # ---- errors: always {"detail": "one line"} ---------------------------------------------
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        errors = jsonable_encoder(exc.errors(), exclude={"input", "ctx", "url"})
+        first = errors[0] if errors else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = first.get("msg", "invalid request")
+        if first.get("type") == "json_invalid":
+            message = "the request body is not valid JSON"
+        elif where:
+            message = f"{where}: {message}"
+        return _error(422, message, errors=errors)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return _error(exc.status, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404 and not request.url.path.startswith(("/api/", "/static/")):
+            return FileResponse(STATIC / "index.html", status_code=404, headers=_page_headers())
+        return _error(exc.status_code, str(exc.detail))
+
+    # ---- body size limit and security headers (pure ASGI, before any parsing) --------------
+    app.add_middleware(_GuardMiddleware, max_body_bytes=max_body_bytes, allowed_hosts=allowed_hosts)
+
+    # ---- the API ---------------------------------------------------------------------------
+    responses = {413: {"description": "request too large (body, article count or article size)"},
+                 415: {"description": "the body is not JSON"},
+                 422: {"description": "input that cannot be briefed: `detail` says why"}}
+
+    @app.post("/api/brief", status_code=201, tags=["briefs"], responses=responses,
+              summary="Brief a cluster of articles (and save it)")
+    def create_brief(body: BriefRequest, response: Response) -> dict:
+        """Returns the brief's JSON (docs/brief-schema.md) plus `saved`: `{id, url, api, created,
+        parent, children, ...}` (null with `save: false`). 422 when the articles cannot be
+        briefed (e.g. fewer than 2 readable ones), with the reason in `detail`."""
+        given = body.model_fields_set
+        articles = [a.model_dump() for a in body.documents]
+        settings = {"words": body.words, "sentences": body.sentences, "query": body.query or None,
+                    "keep_all": body.keep_all, "summarizer": body.summarizer}
+        parent = None
+        if body.extends is not None:
+            parent = store.get(body.extends)
+            if parent is None:
+                raise ApiError(404, f"no saved brief {body.extends!r} to add articles to: "
+                                    "check the link, or start a new brief")
+            for key, value in parent["settings"].items():  # options not given: the old ones
+                if key not in given and key in settings:
+                    settings[key] = value
+            articles = parent["inputs"] + articles
+        elif not articles:
+            raise ApiError(422, "no documents given: a brief needs at least 2 articles about the same story")
+        if len(articles) > MAX_DOCUMENTS:
+            raise ApiError(413, f"{len(articles)} articles is over the limit of {MAX_DOCUMENTS} "
+                                "for one brief: brief a smaller cluster")
+        for n, a in enumerate(articles, 1):
+            if len(a["text"]) > MAX_DOCUMENT_CHARS:
+                raise ApiError(413, f"{a.get('id') or f'article {n}'} has {len(a['text']):,} characters, "
+                                    f"over the {MAX_DOCUMENT_CHARS:,} limit for one article: "
+                                    "give the article text, not a whole archive")
+        brief = _run(articles, settings, gate)
+        if not body.save:
+            return {**brief, "saved": None}
+        row = store.save(inputs=[{"id": a.get("id"), "text": a["text"]} for a in articles],
+                         settings=settings, brief=brief, parent=parent["id"] if parent else None)
+        response.headers["Location"] = f"/api/briefs/{row['id']}"
+        return _with_saved(row)
+
+    @app.get("/api/briefs/{brief_id}", tags=["briefs"], summary="A saved brief",
+             responses={404: {"description": "no such brief"}})
+    def get_brief(brief_id: str) -> dict:
+        """The same JSON `POST /api/brief` answered when the brief was made."""
+        row = store.get(brief_id)
+        if row is None:
+            raise ApiError(404, f"no saved brief {brief_id!r}: the link may be mistyped")
+        return _with_saved(row)
+
+    @app.get("/api/briefs", tags=["briefs"], summary="Recently saved briefs")
+    def list_briefs(limit: Annotated[int, Field(ge=1, le=100)] = 20) -> list[dict]:
+        return store.recent(limit)
+
+    @app.get("/api/example", tags=["example"], summary="The built-in example's articles")
+    def example() -> list[dict]:
+        """Ready to post as `documents`: a fictional dam failure told by five outlets, plus
+        one unrelated sports report."""
+        return [{"id": f.name, "text": f.read_text(encoding="utf-8")}
+                for f in sorted(EXAMPLE_DIR.iterdir())
+                if f.is_file() and f.name != "ABOUT.md" and f.suffix.lower() in KNOWN_SUFFIXES]
+
+    @app.get("/api/health", tags=["meta"], summary="Liveness")
+    def health() -> dict:
+        return {"status": "ok", "version": __version__}
+
+    # ---- the page and the docs -------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def page():
+        return FileResponse(STATIC / "index.html", headers=_page_headers())
+
+    @app.get("/b/{brief_id}", include_in_schema=False)
+    def saved_page(brief_id: str):
+        status = 200 if store.get(brief_id) is not None else 404
+        return FileResponse(STATIC / "index.html", status_code=status, headers=_page_headers())
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    docs_static = _docs_static()
+    if docs_static is not None:
+        app.mount("/docs-static", StaticFiles(directory=docs_static), name="docs-static")
+
+        @app.get("/docs", include_in_schema=False)
+        def swagger():
+            r = get_swagger_ui_html(openapi_url="/openapi.json", title="newsweave API",
+                                    swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                    swagger_css_url="/docs-static/swagger-ui.css",
+                                    swagger_favicon_url="/static/favicon.svg")
+            r.headers["Content-Security-Policy"] = DOCS_CSP
+            return r
+
+        @app.get("/redoc", include_in_schema=False)
+        def redoc():
+            r = get_redoc_html(openapi_url="/openapi.json", title="newsweave API",
+                               redoc_js_url="/docs-static/redoc.standalone.js",
+                               redoc_favicon_url="/static/favicon.svg", with_google_fonts=False)
+            r.headers["Content-Security-Policy"] = DOCS_CSP
+            return r
+    return app
+
+
+def _run(articles: list[dict], settings: dict, gate: threading.BoundedSemaphore) -> dict:
+    from ..pipeline import Config, run
+
+    words, sentences = settings["words"], settings["sentences"]
+    if words is None and sentences is None:
+        words = 200
+    try:
+        config = Config(words=words, sentences=sentences, query=settings["query"],
+                        keep_all=settings["keep_all"], summarizer=settings["summarizer"])
+        documents = _documents(articles)
+        with gate:
+            return run(documents, config).to_dict()
+    except InputError as e:
+        raise ApiError(422, str(e)) from None
+
+
+def _page_headers() -> dict:
+    return {"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-cache"}
+
+
+def _docs_static() -> Path | None:
+    """Swagger UI and ReDoc assets from the fastapi-offline package (no CDN)."""
+    try:
+        path = Path(str(resources.files("fastapi_offline") / "static"))
+    except ModuleNotFoundError:
+        return None
+    return path if path.is_dir() else None
+
+
+class _GuardMiddleware:
+    """Refuses oversized bodies (413) and foreign Host headers (400) before the app sees
+    the request; adds security headers to every response."""
+
+    def __init__(self, app, max_body_bytes: int, allowed_hosts: list[str] | None):
+        self.app, self.max_body_bytes = app, max_body_bytes
+        self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        if self.allowed_hosts is not None:
+            host = headers.get("host", "")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            name = name.strip("[]").lower()
+            if name not in self.allowed_hosts:
+                return await _send_json(send, 400, f"unexpected Host header {host!r}: open the app "
+                                                   "by the address newsweave serve printed")
+        too_big = (f"the request is larger than the {self.max_body_bytes / 1e6:g} MB limit: "
+                   "send fewer or shorter articles")
+        length = headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
+            return await _send_json(send, 413, too_big)
+        if scope["method"] in ("POST", "PUT", "PATCH"):
+            ctype = headers.get("content-type", "").split(";")[0].strip().lower()
+            if scope["path"].startswith("/api/") and ctype != "application/json":
+                return await _send_json(send, 415, "send the request body as JSON "
+                                                   "(Content-Type: application/json)")
+            # Read the whole (bounded) body now, so a chunked upload cannot exceed the limit.
+            chunks, size = [], 0
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > self.max_body_bytes:
+                    return await _send_json(send, 413, too_big)
+                chunks.append(chunk)
+                if not message.get("more_body"):
+                    break
+            body, sent, upstream = b"".join(chunks), False, receive
+
+            async def receive():  # noqa: F811 - replay the buffered body to the app
+                nonlocal sent
+                if not sent:
+                    sent = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await upstream()  # after the body: wait for the real disconnect
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                raw = list(message.get("headers", []))
+                present = {k.lower() for k, _ in raw}
+                for k, v in _SECURITY_HEADERS:
+                    if k not in present:
+                        raw.append((k, v))
+                message = {**message, "headers": raw}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", PAGE_CSP.encode()),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+async def _send_json(send, status: int, message: str) -> None:
+    body = json.dumps({"detail": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                            *_SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": body})

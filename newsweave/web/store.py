@@ -1,0 +1,108 @@
+"""Saved briefs: one SQLite file (stdlib ``sqlite3``), so a user can come back to a brief,
+share its link, and re-run a story with new articles added.
+
+Each row keeps the articles as submitted (so the story can be re-run), the settings,
+the brief's JSON and the brief it was re-run from (``parent``). Ids are random and
+unguessable: a link is the only way to a brief.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import sqlite3
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,32}$")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS briefs (
+    id       TEXT PRIMARY KEY,
+    created  TEXT NOT NULL,            -- ISO 8601, UTC
+    parent   TEXT REFERENCES briefs(id),
+    title    TEXT,
+    inputs   TEXT NOT NULL,            -- JSON: [{"id": ..., "text": ...}] as submitted
+    settings TEXT NOT NULL,            -- JSON: the options the user chose
+    brief    TEXT NOT NULL             -- JSON: the brief (docs/brief-schema.md)
+);
+CREATE INDEX IF NOT EXISTS briefs_created ON briefs(created);
+CREATE INDEX IF NOT EXISTS briefs_parent ON briefs(parent);
+"""
+
+
+def default_db_path() -> Path:
+    """Where briefs are kept unless ``--db`` / ``NEWSWEAVE_DB`` say otherwise."""
+    import os
+
+    if os.environ.get("NEWSWEAVE_DB"):
+        return Path(os.environ["NEWSWEAVE_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "newsweave" / "briefs.sqlite3"
+
+
+class Store:
+    """A thread-safe handle on the SQLite file (one connection, serialised by a lock)."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        with self._lock, self._db:
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def save(self, *, inputs: list[dict], settings: dict, brief: dict, parent: str | None) -> dict:
+        brief_id = secrets.token_urlsafe(9)  # 12 characters, 72 random bits
+        created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        title = brief_title(brief)
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT INTO briefs (id, created, parent, title, inputs, settings, brief) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (brief_id, created, parent, title, json.dumps(inputs, ensure_ascii=False),
+                 json.dumps(settings), json.dumps(brief, ensure_ascii=False)))
+        return self.get(brief_id)
+
+    def get(self, brief_id: str) -> dict | None:
+        """The saved brief with its metadata, or None."""
+        if not ID_PATTERN.match(brief_id or ""):
+            return None
+        with self._lock:
+            row = self._db.execute("SELECT * FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+            if row is None:
+                return None
+            children = [r[0] for r in self._db.execute(
+                "SELECT id FROM briefs WHERE parent = ? ORDER BY created, rowid", (brief_id,))]
+        return {
+            "id": row["id"], "created": row["created"], "parent": row["parent"],
+            "children": children, "title": row["title"],
+            "inputs": json.loads(row["inputs"]), "settings": json.loads(row["settings"]),
+            "brief": json.loads(row["brief"]),
+        }
+
+    def recent(self, limit: int = 20) -> list[dict]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, created, parent, title, json_array_length(inputs) AS n "
+                "FROM briefs ORDER BY created DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
+        return [{"id": r["id"], "created": r["created"], "parent": r["parent"],
+                 "title": r["title"], "articles": r["n"]} for r in rows]
+
+
+def brief_title(brief: dict) -> str | None:
+    """A name for a brief in lists: the first used document's headline."""
+    for d in brief.get("documents", []):
+        if d.get("status") == "used" and d.get("title"):
+            return d["title"]
+    return None

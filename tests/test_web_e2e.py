@@ -1,0 +1,371 @@
+"""The real page in headless Chromium: upload the built-in example, read the brief, follow a
+citation, re-run with an article added, and make sure no script from an article ever runs.
+
+Needs the ``playwright`` Python package (its driver ships in the wheel) and Debian's
+``chromium`` (Playwright's own browser download is not used: it cannot work offline).
+Set ``NEWSWEAVE_CHROMIUM`` to use another Chromium binary. Outside CI the tests are
+skipped, saying why, when either is missing; in CI (``CI`` set) that is a failure.
+``NEWSWEAVE_UPDATE_SCREENSHOT=1`` rewrites docs/screenshot.png, the README's picture.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, ROOT
+
+EXAMPLE_FILES = [str(f) for f in sorted(EXAMPLE.iterdir()) if f.name != "ABOUT.md"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+TIMEOUT_MS = 30_000
+SERVER_DBS: dict[str, Path] = {}
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _chromium() -> str:
+    for candidate in (os.environ.get("NEWSWEAVE_CHROMIUM"), shutil.which("chromium"),
+                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    _unavailable("no Chromium found: apt-get install chromium (or set NEWSWEAVE_CHROMIUM)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """``python -m newsweave.web`` (what ``newsweave serve`` runs) on a free port with a
+    fresh database; stopped at the end whatever happens."""
+    pytest.importorskip("fastapi", reason="the web app needs fastapi (pip install -e .)")
+    db = tmp_path_factory.mktemp("e2e") / "briefs.sqlite3"
+    port = _free_port()
+    log = open(db.parent / "server.log", "w+")
+    proc = subprocess.Popen([sys.executable, "-m", "newsweave.web", "--host", "127.0.0.1",
+                             "--port", str(port), "--db", str(db)],
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    SERVER_DBS[base] = db
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"the server did not start: {log.read()[-2000:]}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed: pip install -e '.[test]'")
+    executable = _chromium()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+                              timeout=TIMEOUT_MS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+
+
+def _expect(locator):
+    from playwright.sync_api import expect
+
+    return expect(locator)
+
+
+def _server_db(base: str) -> Path:
+    return SERVER_DBS[base]
+
+
+def _brief(base: str, brief_id: str) -> dict:
+    with urllib.request.urlopen(f"{base}/api/briefs/{brief_id}", timeout=10) as r:
+        return json.load(r)
+
+
+def _weave_example(page, base: str) -> dict:
+    page.goto(base + "/")
+    page.set_input_files("#file-input", EXAMPLE_FILES)
+    _expect(page.locator("#articles li")).to_have_count(6)
+    page.click("#submit")
+    page.wait_for_selector("#result:not([hidden])")
+    brief_id = page.url.rstrip("/").rsplit("/", 1)[-1]
+    assert page.url == f"{base}/b/{brief_id}"
+    return _brief(base, brief_id)
+
+
+def test_upload_the_example_and_read_the_brief(page, server):
+    brief = _weave_example(page, server)
+    docs = {d["id"]: d for d in brief["documents"]}
+    number = {d["id"]: str(i) for i, d in enumerate(brief["documents"], 1)}
+
+    # The summary: every sentence verbatim, cited to its source (and the outlets that agree).
+    items = page.locator("#summary li")
+    assert items.count() == len(brief["summary"]) >= 3
+    for i, s in enumerate(brief["summary"]):
+        item = items.nth(i)
+        assert item.locator(".sentence-text").text_content() == s["text"]
+        assert item.locator(".cite.primary").text_content() == number[s["doc"]]
+        assert item.locator(".cite.support").all_text_contents() == [number[d] for d in s["also_in"]]
+    assert page.locator("#r-title").text_content() == docs["01_wire_agency.txt"]["title"]
+
+    # Hovering a citation shows the source sentence in its article.
+    s = next(s for s in brief["summary"] if s["also_in"])
+    cite = items.nth(brief["summary"].index(s)).locator(".cite.support").first
+    cite.hover()
+    pop = page.locator("#popover")
+    pop.wait_for(state="visible")
+    support = s["support"][0]
+    assert pop.locator("mark").text_content() == support["text"]
+    assert docs[support["doc"]]["title"] in pop.text_content()
+    # Clicking pins it; "Show in the article" opens the article at that sentence.
+    page.mouse.move(0, 0)
+    first = items.nth(0).locator(".cite.primary")
+    first.click()
+    pop.wait_for(state="visible")
+    pop.get_by_text("Show in the article").click()
+    article = page.locator(f"#source-{number[brief['summary'][0]['doc']]} .article-body")
+    article.wait_for(state="visible")
+    assert brief["summary"][0]["text"] in article.locator("mark.cited").all_text_contents()
+
+    # The off-topic article is set aside, with its reason.
+    aside = page.locator(f"#source-{number['04_sports_desk.txt']}")
+    assert aside.locator(".status").text_content() == "Set aside"
+    assert docs["04_sports_desk.txt"]["reason"] in aside.locator(".reason").text_content()
+    assert "unrelated" in aside.locator(".reason").text_content()
+
+    # The cleaned-away debris, on demand.
+    debris = page.locator(f"#source-{number['03_local_paper.txt']} del.debris")
+    assert debris.count() == 0 or not debris.first.is_visible()  # hidden until asked for
+    page.check("#show-debris")
+    debris.first.wait_for(state="visible")
+    assert debris.count() > 0
+    removed = [r["text"] for r in docs["03_local_paper.txt"]["removed"]]
+    assert debris.first.text_content().strip() in "\n".join(removed)
+    page.uncheck("#show-debris")
+
+    # Facts and timeline, when the brief has them.
+    analysis = brief.get("analysis") or {}
+    if analysis.get("facts"):
+        assert page.locator("#facts .fact").count() == len(analysis["facts"])
+    if analysis.get("timeline"):
+        assert page.locator("#timeline .tl-item").count() == len(analysis["timeline"])
+    assert page.errors == []
+
+    # The README's picture: the brief, with one citation open.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    page.wait_for_selector("#result:not([hidden])")
+    cite = items.nth(brief["summary"].index(s)).locator(".cite.support").first
+    cite.hover()
+    pop.wait_for(state="visible")
+    shot = page.screenshot()
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n"
+    if os.environ.get("NEWSWEAVE_UPDATE_SCREENSHOT"):
+        (ROOT / "docs" / "screenshot.png").write_bytes(shot)
+
+
+def test_phone_width_and_reload(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1,
+                                  has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        brief = _weave_example(page, server)
+        # Nothing wider than the screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        # A shared link shows the same brief.
+        page.goto(f"{server}{brief['saved']['url']}")
+        page.wait_for_selector("#result:not([hidden])")
+        assert page.locator("#summary li").count() == len(brief["summary"])
+        page.locator("#summary .cite.primary").first.tap()
+        sheet = page.locator("#popover.sheet")
+        sheet.wait_for(state="visible")
+        box = sheet.bounding_box()
+        assert box["width"] <= 390 and box["y"] + box["height"] <= 845
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.goto(f"{server}/b/AAAAAAAAAAAA")
+        page.wait_for_selector("#notfound:not([hidden])")
+    finally:
+        context.close()
+
+
+def test_add_an_article_and_rerun(page, server):
+    page.goto(server + "/")
+    page.set_input_files("#file-input", EXAMPLE_FILES[:3])
+    _expect(page.locator("#articles li")).to_have_count(3)
+    page.click("#submit")
+    page.wait_for_selector("#result:not([hidden])")
+    first_url = page.url
+    assert page.locator("#sources > li").count() == 3
+    page.click("#rerun")
+    page.wait_for_selector("#extend-note:not([hidden])")
+    page.fill("#paste", Path(EXAMPLE_FILES[4]).read_text(encoding="utf-8"))
+    page.click("#add-paste")
+    assert page.locator("#submit-label").text_content() == "Re-run with 1 new article"
+    page.click("#submit")
+    page.wait_for_url(lambda url: url != first_url and "/b/" in url)
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.locator("#sources > li").count() == 4
+    earlier = page.locator("#r-lineage a")
+    assert earlier.text_content() == "an earlier brief"
+    assert earlier.get_attribute("href") == first_url.replace(server, "")
+    page.goto(first_url)
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.locator("#r-lineage a.newer").count() == 1
+    assert page.errors == []
+
+
+SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
+IMG = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
+
+
+def test_script_in_an_article_never_runs(page, server):
+    texts = {Path(f).name: Path(f).read_text(encoding="utf-8") for f in EXAMPLE_FILES[:3]}
+    wire = texts["01_wire_agency.txt"]
+    for plain, planted in [  # in the headline and in a sentence the summary picks
+        ("Dam breach floods Marrowford", f"Dam breach {IMG} floods Marrowford {SCRIPT}"),
+        ("lifted from rooftops by boat.", f"lifted {SCRIPT} from rooftops {IMG} by boat."),
+    ]:
+        assert plain in wire
+        wire = wire.replace(plain, planted, 1)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server + "/")
+    # Pasted, as a user would, next to two uploaded files.
+    page.fill("#paste", wire)
+    page.click("#add-paste")
+    page.set_input_files("#file-input", EXAMPLE_FILES[1:3])
+    page.fill("#query", "residents evacuated from rooftops by boat")
+    page.click("#submit")
+    page.wait_for_selector("#result:not([hidden])")
+    brief = _brief(server, page.url.rsplit("/", 1)[-1])
+    assert SCRIPT in brief["documents"][0]["text"]
+    # Shown everywhere it can be (article, debris, popovers), then reloaded from the database.
+    for _ in range(2):
+        page.locator("#source-1 .source-actions button").click()
+        page.check("#show-debris")
+        for cite in page.locator("#summary .cite").all()[:6]:
+            cite.hover()
+        page.locator("#summary .cite").first.click()
+        page.wait_for_timeout(200)
+        page.reload()
+        page.wait_for_selector("#result:not([hidden])")
+    page.locator("#source-1 .source-actions button").click()
+    page.check("#show-debris")
+    shown = page.locator("#source-1 .article-body").text_content()
+    assert SCRIPT in shown and IMG in shown  # as text
+    _assert_nothing_ran(page, dialogs)
+
+
+def test_every_field_of_a_brief_is_shown_as_text(page, server, tmp_path):
+    """Whatever a brief holds (titles, ids, reasons, facts, quotes, ...) never becomes markup."""
+    from newsweave.web.store import Store
+
+    docs = [{"id": f"{IMG}.txt", "text": f"{SCRIPT} Dam {IMG} breach. Second sentence here."},
+            {"id": "b.txt", "text": "Dam breach. Another outlet's line."}]
+    hostile = f"{SCRIPT}{IMG}"
+    s0 = {"text": f"{SCRIPT} Dam {IMG} breach.", "doc": docs[0]["id"], "start": 0,
+          "end": len(f"{SCRIPT} Dam {IMG} breach."), "also_in": ["b.txt"], "score": 1.0,
+          "support": [{"doc": "b.txt", "start": 0, "end": 11, "text": "Dam breach.", "similarity": 0.9}]}
+    span = {k: s0[k] for k in ("doc", "start", "end", "text")}
+    brief = {
+        "schema_version": "1.0", "generator": "test", "settings": {"words": 200, "query": hostile},
+        "stats": {"documents": 2, "used": 1, "set_aside": 1, "skipped": 0, "summary_sentences": 1,
+                  "summary_words": 4},
+        "summary": [s0],
+        "analysis": {
+            "timeline": [{"date": "2023-03-14", **span, "expression": IMG, "relative": False}],
+            "facts": [{"quantity": hostile, "verdict": "conflict", "note": hostile, "docs": [docs[0]["id"]],
+                       "mentions": [{**span, "value": 4, "value_text": IMG, "qualifier": SCRIPT,
+                                     "date": "2023-03-14"}]}],
+            "quotes": [{**span, "quote": hostile, "speaker": IMG, "sentence": span}],
+            "entities": [{"name": hostile, "label": IMG, "total": 2, "mentions": {IMG: 2}}],
+        },
+        "documents": [
+            {"id": docs[0]["id"], "source": IMG, "format": "text", "title": hostile, "date": "2023-03-14",
+             "status": "used", "reason": "", "relevance": 0.5,
+             "removed": [{"kind": IMG, "line": 1, "start": 35, "end": 40, "text": "x"}], "text": docs[0]["text"]},
+            {"id": "b.txt", "source": "b.txt", "format": "text", "title": None, "date": None,
+             "status": "set_aside", "reason": hostile, "relevance": 0.1, "removed": [], "text": docs[1]["text"]},
+        ],
+    }
+    db = _server_db(server)
+    row = Store(db).save(inputs=docs, settings={"words": 200}, brief=brief, parent=None)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server}/b/{row['id']}")
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.locator("#r-title").text_content() == hostile
+    assert page.locator("#summary .sentence-text").text_content() == s0["text"]
+    assert hostile in page.locator("#facts").text_content()
+    assert IMG in page.locator("#timeline").text_content()
+    assert hostile in page.locator("#quotes").text_content()
+    assert hostile in page.locator("#entities").text_content()
+    assert hostile in page.locator("#sources").text_content()
+    page.locator("#source-1 .source-actions button").click()
+    page.check("#show-debris")
+    for cite in page.locator(".cite").all():
+        cite.hover()
+    page.locator(".cite").first.click()
+    assert IMG in page.locator("#popover").text_content()
+    _assert_nothing_ran(page, dialogs)
+    page.goto(server + "/")  # the recent list shows the hostile title too
+    _expect(page.locator("#recent")).to_contain_text(hostile)
+    _assert_nothing_ran(page, dialogs)
+
+
+def _assert_nothing_ran(page, dialogs):
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("body img, #main script, #popover script").count() == 0
