@@ -397,7 +397,12 @@ def _work(record: dict) -> tuple:
     except Exception as e:  # noqa: BLE001 - counted and reported by evaluate()
         sentences, error = [], f"{type(e).__name__}: {e}"
     seconds = (time.process_time() - cpu, time.perf_counter() - start)
+    # The prediction written out is exactly what is scored: cut at the budget.
     text = "\n".join(sentences)
+    if _WORKER["words"] is not None:
+        text = truncate_words(text, _WORKER["words"])
+    if _WORKER["bytes_"] is not None:
+        text = truncate_bytes(text, _WORKER["bytes_"])
     if sentences:
         scores = rouge(text, record["summaries"], _WORKER["mode"], _WORKER["words"], _WORKER["bytes_"])
     else:
