@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..features import Cluster
 from ..model import Sentence
 
@@ -71,4 +73,38 @@ def greedy_fill(ranked: list[tuple[Sentence, float]], budget: Budget) -> list[Sc
         if budget.fits(len(chosen), words, sentence.words):
             chosen.append(Scored(sentence, float(score)))
             words += sentence.words
+    return chosen
+
+
+def mmr_select(cluster: Cluster, salience, budget: Budget, *, diversity: float,
+               redundancy: float, min_words: int) -> list[Scored]:
+    """Maximal Marginal Relevance (Carbonell & Goldstein, 1998) under a budget.
+
+    Each step takes the sentence with the best ``(1 - diversity) * salience - diversity *
+    (similarity to the closest sentence already taken)``, never one whose similarity
+    reaches ``redundancy`` (it would say the same thing again), never one shorter than
+    ``min_words`` unless the cluster has nothing longer.
+    """
+    sentences = cluster.sentences
+    if not sentences:
+        return []
+    X = cluster.tfidf
+    eligible = np.array([s.words >= min_words for s in sentences])
+    if not eligible.any():  # a cluster of short sentences: better something than nothing
+        eligible[:] = True
+    max_sim = np.zeros(len(sentences), dtype=np.float32)  # to the closest chosen sentence
+    chosen: list[Scored] = []
+    words = 0
+    while not budget.full(len(chosen), words):
+        fits = np.array([budget.fits(len(chosen), words, s.words) for s in sentences])
+        candidates = eligible & fits & (max_sim < redundancy)
+        if not candidates.any():
+            break
+        mmr = (1 - diversity) * salience - diversity * max_sim
+        mmr[~candidates] = -np.inf
+        best = int(np.argmax(mmr))
+        chosen.append(Scored(sentences[best], float(salience[best])))
+        words += sentences[best].words
+        eligible[best] = False
+        np.maximum(max_sim, np.asarray((X @ X[best].T).todense()).ravel(), out=max_sim)
     return chosen

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..features import Cluster
-from .base import Budget, Scored, Summarizer, register
+from .base import Budget, Scored, Summarizer, mmr_select, register
 
 
 @register
@@ -44,28 +44,5 @@ class CentroidSummarizer(Summarizer):
         return score + self.position_weight * np.exp(-index / self.position_decay)
 
     def select(self, cluster: Cluster, budget: Budget) -> list[Scored]:
-        sentences = cluster.sentences
-        if not sentences:
-            return []
-        X = cluster.tfidf
-        salience = self.salience(cluster)
-        eligible = np.array([s.words >= self.min_words for s in sentences])
-        if not eligible.any():  # a cluster of short sentences: better something than nothing
-            eligible[:] = True
-        max_sim = np.zeros(len(sentences), dtype=np.float32)  # to the closest chosen sentence
-        chosen: list[Scored] = []
-        words = 0
-        while not budget.full(len(chosen), words):
-            fits = np.array([budget.fits(len(chosen), words, s.words) for s in sentences])
-            candidates = eligible & fits & (max_sim < self.redundancy)
-            if not candidates.any():
-                break
-            mmr = (1 - self.diversity) * salience - self.diversity * max_sim
-            mmr[~candidates] = -np.inf
-            best = int(np.argmax(mmr))
-            chosen.append(Scored(sentences[best], float(salience[best])))
-            words += sentences[best].words
-            eligible[best] = False
-            sim = np.asarray((X @ X[best].T).todense()).ravel()
-            np.maximum(max_sim, sim, out=max_sim)
-        return chosen
+        return mmr_select(cluster, self.salience(cluster), budget, diversity=self.diversity,
+                          redundancy=self.redundancy, min_words=self.min_words)

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..features import Cluster, content_words
-from .base import Budget, Scored, Summarizer, register
+from .base import Budget, Scored, Summarizer, mmr_select, register
 
 WEIGHTS = Path(__file__).with_name("learned.json")
 _QUOTE = re.compile(r"[\"“”]")
@@ -39,7 +39,7 @@ def sentence_features(cluster: Cluster) -> tuple[np.ndarray, list[str]]:
     # and truncated, users' articles are neither.
     names = ["bias", "first", "second", "inv_index", "words", "short", "long",
              "centroid", "doc_centroid", "support_max", "support_docs", "shared_words",
-             "quote", "digit", "pronoun_start", "said", "doc_relevance", "n_docs", "query"]
+             "quote", "digit", "pronoun_start", "said", "doc_relevance", "n_docs"]
     if n == 0:
         return np.zeros((0, len(names)), dtype=np.float32), names
     X = cluster.tfidf
@@ -78,8 +78,6 @@ def sentence_features(cluster: Cluster) -> tuple[np.ndarray, list[str]]:
             doc_relevance[d] = float(doc_vectors[d] @ c / (np.linalg.norm(c) or 1.0))
         else:
             doc_relevance[d] = 1.0
-    query = (np.asarray(X @ np.asarray(cluster.vectorize([cluster.query]).todense()).ravel()).ravel()
-             if cluster.query else np.zeros(n))
     F = np.zeros((n, len(names)), dtype=np.float32)
     for i, (s, toks) in enumerate(zip(sentences, tokens)):
         words = s.words
@@ -102,7 +100,6 @@ def sentence_features(cluster: Cluster) -> tuple[np.ndarray, list[str]]:
             bool(_SAID.search(s.text)),
             doc_relevance[s.doc],
             np.log(n_docs),
-            query[i],
         ]
     return F, names
 
@@ -123,37 +120,27 @@ class LearnedSummarizer(Summarizer):
     diversity: float = 0.3
     redundancy: float = 0.5
     min_words: int = 6
+    query_weight: float = 0.5  # share of salience that comes from the query, when there is one
 
     def salience(self, cluster: Cluster) -> np.ndarray:
         F, names = sentence_features(cluster)
         mean, scale, coef, trained_names = _weights()
         if names != trained_names:
             raise RuntimeError("learned.json does not match the feature set: retrain it")
-        return ((F - mean) / scale) @ coef
+        score = ((F - mean) / scale) @ coef
+        if cluster.query:  # no query in the training data: blend query similarity in, as centroid does
+            q = np.asarray(cluster.vectorize([cluster.query]).todense()).ravel()
+            similarity = np.asarray(cluster.tfidf @ q).ravel()
+            spread = float(score.max() - score.min()) or 1.0
+            score = ((1 - self.query_weight) * (score - score.min()) / spread
+                     + self.query_weight * similarity)
+        return score
 
     def select(self, cluster: Cluster, budget: Budget) -> list[Scored]:
-        sentences = cluster.sentences
-        if not sentences:
+        if not cluster.sentences:
             return []
-        X = cluster.tfidf
         salience = self.salience(cluster)
-        eligible = np.array([s.words >= self.min_words for s in sentences])
-        if not eligible.any():
-            eligible[:] = True
-        max_sim = np.zeros(len(sentences), dtype=np.float32)
-        chosen: list[Scored] = []
-        words = 0
-        spread = float(salience.max() - salience.min()) or 1.0
-        while not budget.full(len(chosen), words):
-            fits = np.array([budget.fits(len(chosen), words, s.words) for s in sentences])
-            candidates = eligible & fits & (max_sim < self.redundancy)
-            if not candidates.any():
-                break
-            mmr = (1 - self.diversity) * salience / spread - self.diversity * max_sim
-            mmr[~candidates] = -np.inf
-            best = int(np.argmax(mmr))
-            chosen.append(Scored(sentences[best], float(salience[best])))
-            words += sentences[best].words
-            eligible[best] = False
-            np.maximum(max_sim, np.asarray((X @ X[best].T).todense()).ravel(), out=max_sim)
-        return chosen
+        # Rescaled to 0..1 so that ``diversity`` weighs it against cosine similarity fairly.
+        salience = (salience - salience.min()) / (float(salience.max() - salience.min()) or 1.0)
+        return mmr_select(cluster, salience, budget, diversity=self.diversity,
+                          redundancy=self.redundancy, min_words=self.min_words)
