@@ -1,8 +1,8 @@
 """The default summarizer: TF-IDF centroid salience with a lead prior, MMR selection.
 
 Salience of a sentence = cosine similarity to the cluster centroid (each document
-weighted equally, so one long article cannot dominate) plus a bonus for early
-position (news puts the key facts first). Selection is Maximal Marginal Relevance
+weighted equally, so one long article cannot dominate), optionally plus a bonus for
+early position. Selection is Maximal Marginal Relevance
 (Carbonell & Goldstein, 1998): each step takes the sentence with the best trade-off
 between salience and novelty, and never one too similar to a sentence already taken.
 """
@@ -24,7 +24,10 @@ class CentroidSummarizer(Summarizer):
     description = "TF-IDF centroid salience + lead prior, MMR redundancy control"
 
     diversity: float = 0.3  # weight of novelty against salience in MMR (0 = pure salience)
-    position_weight: float = 0.25  # bonus for a document's first sentence, decaying with position
+    # Bonus for a document's first sentence, decaying with position. Off by default: on all
+    # three benchmarks (Multi-News, raw Multi-News, DUC 2006) a lead prior lowered ROUGE-1
+    # (DUC: 40.5 without, 37.4 with 0.25); centrality already favours lead sentences.
+    position_weight: float = 0.0
     position_decay: float = 3.0  # sentences over which the lead bonus falls by a factor of e
     redundancy: float = 0.5  # never take a sentence this similar (cosine) to one already taken
     query_weight: float = 0.5  # share of salience that comes from the query, when there is one
