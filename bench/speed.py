@@ -13,8 +13,8 @@
    even though pooled topics are off-topic for each other).
 
 Every measurement runs in a fresh subprocess (so peak memory is that measurement's own):
-wall time (best of --repeat runs when a run is short), peak resident memory
-(``ru_maxrss``) and its growth over the process's size before the run, and the peak of
+wall time (best of --repeat runs when a run is short), peak resident memory during the
+first run (VmHWM, its count restarted just before the run through /proc/self/clear_refs) and its growth over the process's size before the run, and the peak of
 Python/NumPy allocations traced by ``tracemalloc`` (a separate run: tracing slows Python
 down). Times are CPU seconds of the process (``time.process_time``), which other jobs on a
 shared machine disturb far less than wall time; wall time is reported too. A measurement
@@ -63,7 +63,25 @@ def _rss_mb() -> float:
 
 
 def _peak_rss_mb() -> float:
+    """Peak resident set size of this process since the last :func:`_reset_peak_rss`, MB.
+    VmHWM, not ``ru_maxrss``: Linux carries ``ru_maxrss`` over an exec, so a child started
+    by a big parent would report the parent's size."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+def _reset_peak_rss() -> bool:
+    """Start the peak-RSS count afresh (Linux >= 4.0), so that the peak measured is the
+    run's, not that of imports and loading done before it. False when not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
 
 
 def pooled_duc(n_docs: int) -> list[str]:
@@ -144,6 +162,7 @@ def measure_throughput(system: str) -> dict:
     _time_summarizer(system)
     _warm_up(system)
     base = _rss_mb()
+    reset = _reset_peak_rss()
     wall = cpu = summarize = 0.0
     failed = 0
     _SELECT_CPU[0] = 0.0
@@ -170,6 +189,7 @@ def measure_throughput(system: str) -> dict:
     tracemalloc.stop()
     return {"system": system, "clusters": len(clusters), "failed": failed, "wall_s": wall, "cpu_s": cpu,
             "summarize_s": summarize, "summarizer_cpu_s": select_cpu, "rss_before_mb": base, "peak_rss_mb": peak,
+            "peak_rss_reset": reset,
             "peak_traced_mb_per_cluster": traced}
 
 
@@ -180,6 +200,7 @@ def measure_scaling(system: str, n_docs: int, repeat: int) -> dict:
     _time_summarizer(system)
     _warm_up(system)
     base = _rss_mb()
+    reset = _reset_peak_rss()
     runs = []
     for i in range(repeat):
         _SELECT_CPU[0] = 0.0
@@ -199,7 +220,7 @@ def measure_scaling(system: str, n_docs: int, repeat: int) -> dict:
         tracemalloc.stop()
     best = min(runs, key=lambda r: r["cpu_s"])
     return {"system": system, "docs": n_docs, "words": sum(len(t.split()) for t in texts),
-            **best, "runs": len(runs), "rss_before_mb": base, "peak_rss_mb": peak,
+            **best, "runs": len(runs), "rss_before_mb": base, "peak_rss_mb": peak, "peak_rss_reset": reset,
             "rss_growth_mb": peak - base, "peak_traced_mb": traced}
 
 
@@ -266,7 +287,7 @@ def scaling_table(rows: list[dict], sentences: dict[int, int], systems: list[str
                 line += f" {r.get('error', 'not run')} | | | | | |"
             else:
                 line += (f" {r['cpu_s']:.2f} | {r['summarizer_cpu_s']:.2f} | {r['wall_s']:.2f} | "
-                         f"{r['peak_rss_mb']:.0f} | {r['rss_growth_mb']:.0f} | {_fmt(r['peak_traced_mb'], '.0f')} |")
+                         f"{r['peak_rss_mb']:.0f} | {max(r['rss_growth_mb'], 0):.0f} | {_fmt(r['peak_traced_mb'], '.0f')} |")
             out.append(line)
     return "\n".join(out)
 
@@ -278,7 +299,7 @@ def plot(rows: list[dict], sentences: dict[int, int], systems: list[str], path: 
     import matplotlib.pyplot as plt
     import matplotlib.ticker
 
-    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.4))
+    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(12, 5.4))
     colors = {"centroid": "#1f77b4", "lexrank": "#d62728"}
     for s in systems:
         done = sorted((r for r in rows if r["system"] == s and "wall_s" in r), key=lambda r: r["docs"])
@@ -288,14 +309,15 @@ def plot(rows: list[dict], sentences: dict[int, int], systems: list[str], path: 
         ax_t.plot(x, [r["cpu_s"] for r in done], "o-", color=c, label=f"{LABEL[s]}: whole pipeline")
         ax_t.plot(x, [max(r["summarizer_cpu_s"], 1e-3) for r in done], "s--", color=c, alpha=0.6,
                   label=f"{LABEL[s]}: summarizer only")
-        ax_m.plot(x, [r["peak_rss_mb"] for r in done], "o-", color=c, label=f"{LABEL[s]}: peak RSS")
+        ax_m.plot(x, [r["peak_rss_mb"] for r in done], "o-", color=c,
+                  label=f"{LABEL[s]}: peak RSS (whole process)")
         traced = [(r["docs"], r["peak_traced_mb"]) for r in done if r["peak_traced_mb"] is not None]
         if traced:
             ax_m.plot(*zip(*traced), "s--", color=c, alpha=0.6, label=f"{LABEL[s]}: tracemalloc peak")
         for r in stopped:
             ax_t.plot([r["docs"]], [r["timeout_s"]], marker="^", color=c, markersize=10, linestyle="none")
             ax_t.annotate(f"stopped after {r['timeout_s']:.0f} CPU s", (r["docs"], r["timeout_s"]),
-                          textcoords="offset points", xytext=(-130, -4), color=c, fontsize=8)
+                          textcoords="offset points", xytext=(-125, -4), color=c, fontsize=8)
     for ax in (ax_t, ax_m):
         ax.set_xscale("log")
         ax.set_yscale("log")
@@ -304,11 +326,11 @@ def plot(rows: list[dict], sentences: dict[int, int], systems: list[str], path: 
         ax.set_xticks(sorted(sentences))
         ax.set_xticklabels([f"{n}\n{sentences[n]:,} sent." for n in sorted(sentences)], fontsize=8)
         ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize=8, loc="lower right" if ax is ax_t else "best")
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
     ax_t.set_ylabel("CPU seconds (log)")
     ax_t.set_title("Time to summarize one cluster")
     ax_m.set_ylabel("MB (log)")
-    ax_m.set_title("Peak memory (whole process incl. interpreter)")
+    ax_m.set_title("Peak memory during the run")
     fig.suptitle("newsweave centroid vs sumy LexRank: growth with cluster size", fontsize=11)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -326,6 +348,7 @@ def main(argv=None) -> int:
     p.add_argument("--skip-scaling", action="store_true")
     p.add_argument("--out", default=str(RESULTS / "speed.json"))
     p.add_argument("--plot", default=str(PLOT))
+    p.add_argument("--plot-only", action="store_true", help="redraw the plot from the --out JSON")
     # internal: one measurement, in its own subprocess
     p.add_argument("--_throughput", metavar="SYSTEM", help=argparse.SUPPRESS)
     p.add_argument("--_scaling", nargs=2, metavar=("SYSTEM", "DOCS"), help=argparse.SUPPRESS)
@@ -343,6 +366,10 @@ def main(argv=None) -> int:
 
     systems = [s for s in args.systems.split(",") if s]
     sizes = [int(n) for n in args.sizes.split(",") if n]
+    if args.plot_only:
+        scaling = json.loads(Path(args.out).read_text())["scaling"]
+        plot(scaling["rows"], {int(k): v for k, v in scaling["sentences"].items()}, systems, Path(args.plot))
+        return 0
     RESULTS.mkdir(parents=True, exist_ok=True)
     report = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "command": "python " + " ".join(shlex.quote(a) for a in sys.argv),
