@@ -2,7 +2,7 @@
 an oracle, one markdown table per dataset.
 
     python bench/quality.py              # everything (full Multi-News validation: long)
-    python bench/quality.py --quick      # first 500 Multi-News clusters, 3 DUC topics
+    python bench/quality.py --quick      # first 500 Multi-News, 50 raw clusters, 3 DUC topics
     python bench/quality.py --datasets duc2006 --systems centroid,lexrank
 
 Datasets (read from $NEWSWEAVE_SHARED, default ../shared):
@@ -37,7 +37,7 @@ DATASETS = {
     "multi_news": dict(path="data/multi_news/validation.jsonl", title="Multi-News validation",
                        mode="f1", quick_limit=500),
     "multi_news_raw": dict(path="data/multi_news_raw/dev.jsonl", title="Multi-News raw dev",
-                           mode="f1", quick_limit=None),
+                           mode="f1", quick_limit=50),
     "duc2006": dict(path="data/duc2006/clusters.jsonl", title="DUC 2006", mode="recall",
                     quick_limit=3),
 }
