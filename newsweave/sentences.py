@@ -15,7 +15,8 @@ from .model import Document, Sentence
 
 _TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ")", "\u2026")
 # Leading Markdown markup (headings, quotes, bullets) is not part of a sentence.
-_LEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+# (No "^": ``match`` is called at the sentence's start offset, where "^" would not match.)
+_LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 MIN_WORDS = 4  # shorter pieces are captions, labels or fragments
 MAX_WORDS = 120  # longer "sentences" are run-on lists or missed boundaries
 

@@ -149,3 +149,23 @@ def test_api_accepts_mapping_and_leaves_input_untouched():
     assert set(s.sentence.doc for s in b.summary) <= set(texts)
     with pytest.raises(newsweave.InputError, match="at least 2"):
         newsweave.brief(["Only one article here, and it is short."])
+
+
+def test_markdown_markup_is_not_part_of_sentences(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# Flood hits Marlow\n\n*By Jane Doe · March 3, 2024*\n\n"
+        "Floodwater swept through the town of Marlow on Monday, forcing hundreds of residents "
+        "to leave their homes.\n\n"
+        "- The river rose two metres overnight after heavy rain in the hills.\n"
+        "- Emergency crews rescued twelve people from rooftops, officials said.\n\n"
+        "> \"We have never seen water like this,\" said Mayor Ann Fisk.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Hundreds of residents fled Marlow on Monday as the river burst its banks after heavy "
+        "rain. Rescue crews pulled twelve people from rooftops, the council said.\n", encoding="utf-8")
+    b = newsweave.run(newsweave.load(str(tmp_path)), newsweave.Config(words=400))
+    doc = b.document("a.md")
+    assert doc.format == "markdown" and doc.title == "Flood hits Marlow" and doc.date == "2024-03-03"
+    md = [s.sentence.text for s in b.summary if s.sentence.doc == "a.md"]
+    assert len(md) >= 3
+    assert all(not t.startswith(("-", ">", "#")) for t in md), md
+    assert_provenance(b)
