@@ -3,6 +3,8 @@
     python bench/speed.py                   # throughput on raw Multi-News + scaling to 400 documents
     python bench/speed.py --sizes 2,10,25   # a quicker scaling curve
     python bench/speed.py --timeout 1800    # give the slow runs longer (CPU seconds)
+    python bench/speed.py --systems lexrank --sizes 400 --skip-throughput --timeout 3600 --merge
+                                            # re-measure one point, keep the rest
 
 1. Throughput: every raw Multi-News dev cluster (92, ~1,700 words each) through the whole
    pipeline (cleaning, splitting, relevance, summarizing, corroboration; the optional
@@ -20,7 +22,7 @@ down). Times are CPU seconds of the process (``time.process_time``), which other
 shared machine disturb far less than wall time; wall time is reported too. A measurement
 that uses more than --timeout CPU seconds is stopped and reported as such.
 
-Writes bench/results/speed.json and the plot bench/scaling.png.
+Writes bench/results/speed.json (--merge: updates it) and the plot bench/scaling.png.
 """
 
 from __future__ import annotations
@@ -349,6 +351,10 @@ def main(argv=None) -> int:
     p.add_argument("--out", default=str(RESULTS / "speed.json"))
     p.add_argument("--plot", default=str(PLOT))
     p.add_argument("--plot-only", action="store_true", help="redraw the plot from the --out JSON")
+    p.add_argument("--merge", action="store_true",
+                   help="update the --out JSON instead of replacing it: this run's measurements replace "
+                        "the same (system, size) ones, the others are kept (e.g. to give one slow "
+                        "measurement a longer --timeout)")
     # internal: one measurement, in its own subprocess
     p.add_argument("--_throughput", metavar="SYSTEM", help=argparse.SUPPRESS)
     p.add_argument("--_scaling", nargs=2, metavar=("SYSTEM", "DOCS"), help=argparse.SUPPRESS)
@@ -371,10 +377,12 @@ def main(argv=None) -> int:
         plot(scaling["rows"], {int(k): v for k, v in scaling["sentences"].items()}, systems, Path(args.plot))
         return 0
     RESULTS.mkdir(parents=True, exist_ok=True)
+    out_path = Path(args.out)
+    previous = json.loads(out_path.read_text()) if args.merge and out_path.exists() else None
+    partial = out_path.with_name(out_path.stem + ".partial.json")
     report = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
               "command": "python " + " ".join(shlex.quote(a) for a in sys.argv),
               "machine": machine(), "load_average_at_start": os.getloadavg()}
-    out = []
     if not args.skip_throughput:
         n_sent = sum(_safe_n_sentences(texts) for texts in raw_dev())
         rows = []
@@ -382,8 +390,6 @@ def main(argv=None) -> int:
             print(f"throughput: {s} ...", file=sys.stderr, flush=True)
             rows.append({"system": s, **_subprocess(["--_throughput", s], args.timeout)})
         report["throughput"] = {"sentences": n_sent, "rows": rows}
-        out += [f"### Throughput: 92 raw Multi-News dev clusters ({n_sent:,} sentences), one process", "",
-                throughput_table(rows, n_sent)]
     if not args.skip_scaling:
         sentences = {n: n_sentences(pooled_duc(n), keep_all=True) for n in sizes}
         rows = []
@@ -394,15 +400,50 @@ def main(argv=None) -> int:
                                                            args.timeout)}
                 rows.append(r)
                 print(f"   {json.dumps(r)}", file=sys.stderr, flush=True)
-                Path(args.out).write_text(json.dumps({**report, "scaling_partial": rows}, indent=2) + "\n")
+                partial.write_text(json.dumps({**report, "scaling_partial": rows}, indent=2) + "\n")
         report["scaling"] = {"sentences": {str(k): v for k, v in sentences.items()}, "rows": rows}
-        plot(rows, sentences, systems, Path(args.plot))
-        out += ["", "### Scaling: one cluster of pooled DUC 2006 articles, one process", "",
-                scaling_table(rows, sentences, systems), "", f"(plot: {args.plot})"]
     report["load_average_at_end"] = os.getloadavg()
-    Path(args.out).write_text(json.dumps(report, indent=2) + "\n")
+    if previous is not None:
+        report = merge(previous, report)
+    out_path.write_text(json.dumps(report, indent=2) + "\n")
+    partial.unlink(missing_ok=True)
+
+    out = []
+    if "throughput" in report:
+        t = report["throughput"]
+        out += [f"### Throughput: 92 raw Multi-News dev clusters ({t['sentences']:,} sentences), one process",
+                "", throughput_table(t["rows"], t["sentences"])]
+    if "scaling" in report:
+        rows = report["scaling"]["rows"]
+        sentences = {int(k): v for k, v in report["scaling"]["sentences"].items()}
+        shown = [s for s in dict.fromkeys(r["system"] for r in rows) if s in LABEL]
+        plot(rows, sentences, shown, Path(args.plot))
+        out += ["", "### Scaling: one cluster of pooled DUC 2006 articles, one process", "",
+                scaling_table(rows, sentences, shown), "", f"(plot: {args.plot})"]
     print("\n".join(out))
     return 0
+
+
+def merge(previous: dict, new: dict) -> dict:
+    """``previous`` results updated with ``new``'s measurements; each replaced row says which
+    run measured it (``measured_by``), and the run is listed under ``merged_runs``."""
+    merged = dict(previous)
+    run = {k: new[k] for k in ("date", "command", "load_average_at_start", "load_average_at_end")}
+    merged["merged_runs"] = [*previous.get("merged_runs", []), run]
+    if "throughput" in new:
+        merged["throughput"] = {**new["throughput"], "measured_by": run["command"]}
+    if "scaling" in new:
+        old = previous.get("scaling", {"sentences": {}, "rows": []})
+        rows = list(old["rows"])
+        for r in new["scaling"]["rows"]:
+            r = {**r, "measured_by": run["command"], "measured_at": run["date"]}
+            same = [i for i, o in enumerate(rows) if (o["system"], o["docs"]) == (r["system"], r["docs"])]
+            if same:
+                rows[same[0]] = r
+            else:
+                rows.append(r)
+        merged["scaling"] = {"sentences": {**old["sentences"], **new["scaling"]["sentences"]}, "rows": rows}
+    return merged
 
 
 def _safe_n_sentences(texts: list[str]) -> int:
