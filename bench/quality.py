@@ -41,10 +41,11 @@ DATASETS = {
     "duc2006": dict(path="data/duc2006/clusters.jsonl", title="DUC 2006", mode="recall",
                     quick_limit=3),
 }
-SYSTEMS = ["centroid", "centroid+query", "learned", "learned+query", "lead", "random", "lexrank", "textrank", "lsa", "klsum",
+SYSTEMS = ["centroid", "centroid+query", "learned", "learned+query", "concepts", "concepts+query", "lead", "random", "lexrank", "textrank", "lsa", "klsum",
            "sumbasic", "oracle"]
 LABEL = {"centroid": "**centroid** (newsweave default)", "centroid+query": "centroid + DUC query",
          "learned": "learned (salience model)", "learned+query": "learned + DUC query",
+         "concepts": "concepts (shared word pairs)", "concepts+query": "concepts + DUC query",
          "lead": "lead", "random": "random", "lexrank": "LexRank (sumy)",
          "textrank": "TextRank (sumy)", "lsa": "LSA (sumy)", "klsum": "KL-Sum (sumy)",
          "sumbasic": "SumBasic (sumy)", "oracle": "oracle (greedy R-1+R-2, sees the reference)"}

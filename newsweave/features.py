@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from .model import Document, Sentence
-from .stopwords import STOP_WORDS
+from .stopwords import ASKING_WORDS, STOP_WORDS
 
 # Words (with inner apostrophes and hyphens) and numbers ("7,500" is one token: a number
 # two sentences share is strong evidence that they report the same fact).
@@ -71,6 +71,9 @@ class Vocabulary:
                            np.array(indptr, dtype=np.int64)), shape=(len(texts), max(len(self.index), 1)))
 
 
+PRF_SENTENCES = 10  # sentences that expand a query (pseudo-relevance feedback)
+
+
 @dataclass
 class Cluster:
     """The documents being summarized and the sentences of those that are used."""
@@ -109,6 +112,28 @@ class Cluster:
     def vectorize(self, texts: list[str]):
         """TF-IDF rows for other texts (e.g. a query) in the cluster's vocabulary."""
         return self._vocabulary.transform(texts)
+
+    @cached_property
+    def query_vector(self) -> np.ndarray | None:
+        """The query as a dense TF-IDF vector in the cluster's vocabulary, without the words
+        that only ask ("discuss", "include information on"); None without a query."""
+        if not self.query:
+            return None
+        words = _TOKEN.findall(self.query)
+        text = " ".join(w for w in words if w.lower() not in ASKING_WORDS)
+        q = np.asarray(self.vectorize([text]).todense()).ravel()
+        if not q.any() or not self.sentences:
+            return q
+        # Pseudo-relevance feedback (Rocchio, with the textbook weights 1 and 0.75): a query
+        # is a few words; the sentences that match it best bring in the words the articles
+        # use for the same thing.
+        X = self.tfidf
+        similarity = np.asarray(X @ q).ravel()
+        top = np.argsort(-similarity)[:PRF_SENTENCES]
+        top = top[similarity[top] > 0]
+        if len(top):
+            q = q + 0.75 * np.asarray(X[top].mean(axis=0)).ravel()
+        return q / (np.linalg.norm(q) or 1.0)
 
     @cached_property
     def doc_vectors(self) -> dict[str, np.ndarray]:

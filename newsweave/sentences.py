@@ -17,6 +17,17 @@ _TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ")", "\u2026")
 # Leading Markdown markup (headings, quotes, bullets) is not part of a sentence.
 # (No "^": ``match`` is called at the sentence's start offset, where "^" would not match.)
 _LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
+# A photo credit left at the start of a paragraph by scraping ("Photo: AFP", "Image: Getty
+# Images", "Photograph: Jane Doe/Reuters"): the sentence starts after it.
+_LEADING_CREDIT = re.compile(
+    r"(?:Photo|Photograph|Image|Picture|Video|Graphic)s?(?:\s+credit)?\s*:\s*"
+    r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
+# Two sentences glued together when scraping dropped the space or line break between them
+# ("... in Mountain View.The 300-pound robot ..."). Punkt cannot see that boundary. Two
+# lower-case letters before the stop rule out initials and "U.S."; abbreviations are checked.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])")
+_ABBREVIATIONS = frozenset("mrs mr ms dr st gen gov sen rep col lt sgt capt jr sr vs no inc co corp ltd "
+                           "jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig".split())
 MIN_WORDS = 4  # shorter pieces are captions, labels or fragments
 MAX_WORDS = 120  # longer "sentences" are run-on lists or missed boundaries
 
@@ -66,6 +77,20 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return [(s, e) for s, e in out]
 
 
+def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split pieces at sentence boundaries that have no space after the full stop."""
+    out = []
+    for s, e in spans:
+        for m in _GLUED.finditer(text, s, e):
+            word = re.search(r"(\w+)\W*$", text[max(s, m.start() - 12):m.start()])
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+            out.append((s, m.start()))
+            s = m.start()
+        out.append((s, e))
+    return out
+
+
 def _is_sentence(piece: str) -> bool:
     words = piece.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
@@ -82,10 +107,11 @@ def split_sentences(doc: Document) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     for ps, pe in _paragraphs(text, kept_line_spans(text, doc.removed)):
         pieces = [(ps + s, ps + e) for s, e in tokenizer.span_tokenize(text[ps:pe])]
-        for s, e in _join_quotes(text, pieces):
-            markup = _LEADING_MARKUP.match(text, s, e)
-            if markup:
-                s = markup.end()
+        for s, e in _join_quotes(text, _unglue(text, pieces)):
+            for prefix in (_LEADING_MARKUP, _LEADING_CREDIT):
+                found = prefix.match(text, s, e)
+                if found:
+                    s = found.end()
             piece = text[s:e]
             if doc.title and piece.strip() == doc.title:
                 continue

@@ -22,3 +22,13 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 """.split())
 # Weekday names and "yesterday" say when, not what: every story has them, so they would make
 # unrelated articles from the same week look alike.
+
+# Words a question or a topic statement uses to ask rather than to name its subject
+# ("Discuss ... Include information regarding ..."). Left out of the query's vector, they
+# would pull the summary towards sentences that happen to contain "include" or "describe".
+ASKING_WORDS = frozenset("""
+discuss discussed describe described include includes included including information identify
+explain explained give provide specify detail details list mention report reported note
+regarding concerning aspect aspects example examples kind kinds type types way ways
+whether happened happening known
+""".split())

@@ -25,6 +25,6 @@ def get(name: str, **options) -> Summarizer:
         raise InputError(f"unknown summarizer {name!r}: choose one of {', '.join(sorted(REGISTRY))}") from None
 
 
-from . import centroid, lead, learned, peers  # noqa: E402,F401  (registration side effect)
+from . import centroid, concepts, lead, learned, peers  # noqa: E402,F401  (registration side effect)
 
 __all__ = ["Budget", "Scored", "Summarizer", "REGISTRY", "DEFAULT", "register", "get"]

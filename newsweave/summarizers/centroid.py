@@ -30,7 +30,7 @@ class CentroidSummarizer(Summarizer):
     position_weight: float = 0.0
     position_decay: float = 3.0  # sentences over which the lead bonus falls by a factor of e
     redundancy: float = 0.5  # never take a sentence this similar (cosine) to one already taken
-    query_weight: float = 0.5  # share of salience that comes from the query, when there is one
+    query_weight: float = 0.3  # share of salience that comes from the query, when there is one
     min_words: int = 8  # shorter sentences rarely carry a self-contained fact
 
     def salience(self, cluster: Cluster) -> np.ndarray:
@@ -41,7 +41,7 @@ class CentroidSummarizer(Summarizer):
         centroid = centroid / norm if norm else centroid
         score = np.asarray(X @ centroid).ravel()
         if cluster.query:
-            q = np.asarray(cluster.vectorize([cluster.query]).todense()).ravel()
+            q = cluster.query_vector
             score = (1 - self.query_weight) * score + self.query_weight * np.asarray(X @ q).ravel()
         index = np.array([s.index for s in cluster.sentences], dtype=np.float32)
         return score + self.position_weight * np.exp(-index / self.position_decay)

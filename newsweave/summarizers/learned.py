@@ -129,7 +129,7 @@ class LearnedSummarizer(Summarizer):
             raise RuntimeError("learned.json does not match the feature set: retrain it")
         score = ((F - mean) / scale) @ coef
         if cluster.query:  # no query in the training data: blend query similarity in, as centroid does
-            q = np.asarray(cluster.vectorize([cluster.query]).todense()).ravel()
+            q = cluster.query_vector
             similarity = np.asarray(cluster.tfidf @ q).ravel()
             spread = float(score.max() - score.min()) or 1.0
             score = ((1 - self.query_weight) * (score - score.min()) / spread

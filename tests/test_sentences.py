@@ -1,0 +1,51 @@
+"""Sentence splitting on scraped text: glued sentences, photo credits, exact offsets."""
+
+from newsweave.model import Document
+from newsweave.sentences import split_sentences
+
+SCRAPED = (
+    "Police arrested a man near Linda Vista Avenue in Mountain View.The 300-pound robot "
+    "named K5 spins and whistles as it patrols.\n\n"
+    "Guidel in Brittany. Photo: AFP \"For the region, the investigation concludes there is an "
+    "excess of cases,\" said Anne Gallay.\n\n"
+    "The base, run by Mrs.Okafor for the U.S.Army until 1998, closed in a day. Historians say "
+    "the print only became \"commercially viable.\"What photographs did Handy use for it?\n\n"
+    "Readers can visit Farms.com for more on this story today. Photograph: Jane Doe/Reuters "
+    "The senator left the chamber at noon without a word.\n"
+)
+
+
+def _sentences(text: str) -> list[str]:
+    doc = Document(id="d", text=text)
+    out = split_sentences(doc)
+    for s in out:  # provenance: every sentence stands verbatim at its offsets
+        assert text[s.start:s.end] == s.text
+    return [s.text for s in out]
+
+
+def test_glued_sentences_are_split():
+    texts = _sentences(SCRAPED)
+    assert "Police arrested a man near Linda Vista Avenue in Mountain View." in texts
+    assert "The 300-pound robot named K5 spins and whistles as it patrols." in texts
+    assert "What photographs did Handy use for it?" in texts
+    assert any(t.endswith('"commercially viable."') for t in texts)
+
+
+def test_abbreviations_initials_and_domains_are_not_boundaries():
+    texts = _sentences(SCRAPED)
+    assert any("Mrs.Okafor for the U.S.Army until 1998" in t for t in texts)
+    assert "Readers can visit Farms.com for more on this story today." in texts
+
+
+def test_photo_credits_do_not_start_sentences():
+    texts = _sentences(SCRAPED)
+    assert '"For the region, the investigation concludes there is an excess of cases," said Anne Gallay.' in texts
+    assert "The senator left the chamber at noon without a word." in texts
+    assert not any(t.startswith(("Photo", "Photograph")) for t in texts)
+
+
+def test_a_photo_sentence_is_kept():
+    texts = _sentences("Photos of the flood show water up to the roofs of the houses.\n\n"
+                       "Photo: the river at dawn was calm before the storm broke.\n")
+    assert texts[0] == "Photos of the flood show water up to the roofs of the houses."
+    assert texts[1].startswith("Photo: the river")  # not a credit: lower case after the colon

@@ -1,0 +1,57 @@
+"""The concept-coverage summarizer and the query's vector."""
+
+import newsweave
+from newsweave.pipeline import prepare
+from newsweave.summarizers.concepts import sentence_concepts
+
+from conftest import EXAMPLE
+
+
+def test_concepts_are_adjacent_content_pairs():
+    pairs = sentence_concepts("Rebels withdrew from the Baba Amr district on Thursday.")
+    assert ("baba", "amr") in pairs and ("rebel", "withdrew") in pairs
+    assert ("from", "the") not in pairs  # two function words are not a concept
+
+
+def test_concepts_brief_covers_shared_content_once():
+    docs = newsweave.load(str(EXAMPLE))
+    for words in (50, 200):
+        b = newsweave.run(docs, newsweave.Config(words=words, summarizer="concepts", analyze=False))
+        assert 0 < b.words <= words
+        texts = [s.sentence.text for s in b.summary]
+        assert len(set(texts)) == len(texts)
+        for s in b.summary:
+            assert b.document(s.sentence.doc).text[s.sentence.start:s.sentence.end] == s.sentence.text
+    # Each sentence was taken for concepts no earlier sentence covered: the scores are the
+    # new weight it added, so none is zero.
+    assert all(s.score > 0 for s in b.summary)
+
+
+def test_concepts_brief_prefers_what_several_sources_say():
+    prepared = prepare(newsweave.load(str(EXAMPLE)))
+    b = newsweave.run(newsweave.load(str(EXAMPLE)),
+                      newsweave.Config(words=60, summarizer="concepts", analyze=False))
+    first = b.summary[0].sentence
+    others = [s for s in prepared.cluster.sentences if s.doc != first.doc]
+    shared = sentence_concepts(first.text) & set().union(*(sentence_concepts(s.text) for s in others))
+    assert len(shared) >= 2
+
+
+def test_query_vector_ignores_asking_words():
+    docs = newsweave.load(str(EXAMPLE))
+    asked = prepare(docs, newsweave.Config(query="Describe the power cuts, including the ways homes were hit, "
+                                                 "and what happened."))
+    plain = prepare(docs, newsweave.Config(query="power cuts homes hit"))
+    vocabulary = asked.cluster._vocabulary.index
+    assert {"includ", "way", "happen"} <= set(vocabulary)  # the articles use these words ...
+    # ... yet the question's "Describe", "including the ways", "what happened" change nothing.
+    assert abs(float(asked.cluster.query_vector @ plain.cluster.query_vector) - 1.0) < 1e-5
+
+
+def test_query_focus_works_for_every_summarizer():
+    docs = newsweave.load(str(EXAMPLE))
+    for name in ("centroid", "concepts", "learned"):
+        b = newsweave.run(docs, newsweave.Config(words=60, summarizer=name, analyze=False,
+                                                 query="electricity power supply homes grid"))
+        text = " ".join(s.sentence.text for s in b.summary).lower()
+        assert "power" in text or "electricity" in text, name
