@@ -22,6 +22,18 @@ _LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 _LEADING_CREDIT = re.compile(
     r"(?:Photo|Photograph|Image|Picture|Video|Graphic)s?(?:\s+credit)?\s*:\s*"
     r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
+# A dateline opening an agency story: "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ",
+# "(CNN) -- ", "DAMASCUS—". It names where and who filed the story, not what happened, and
+# spends words of the summary's budget.
+_AGENCIES = r"(?i:ap|reuters|afp|cnn|upi|bloomberg|dpa|aap|pa|xinhua|ani|ians|efe|ansa|tass|[a-z]{2,5}-?tv)"
+_DASH = r"\s*(?:--|[\u2014\u2013-])\s*"
+_DATELINE = re.compile(
+    # "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ", "(CNN) -- "
+    r"(?:[A-Z]{3,}[\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?\(\s*[A-Za-z][\w./ -]{0,20}?\s*\)" + _DASH +
+    # "Washington ( ap ) -- " in lower-cased text: only a news agency in the brackets
+    r"|[A-Z][\w.'-]*(?:,?\s+[A-Z]?[\w.'-]+){0,3}\s*\(\s*" + _AGENCIES + r"\s*\)" + _DASH +
+    # "DAMASCUS—Syrian forces ..."
+    r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}\s*(?:--|[\u2014\u2013])\s*(?=[A-Z])")
 # Two sentences glued together when scraping dropped the space or line break between them
 # ("... in Mountain View.The 300-pound robot ..."). Punkt cannot see that boundary. Two
 # lower-case letters before the stop rule out initials and "U.S."; abbreviations are checked.
@@ -108,7 +120,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
     for ps, pe in _paragraphs(text, kept_line_spans(text, doc.removed)):
         pieces = [(ps + s, ps + e) for s, e in tokenizer.span_tokenize(text[ps:pe])]
         for s, e in _join_quotes(text, _unglue(text, pieces)):
-            for prefix in (_LEADING_MARKUP, _LEADING_CREDIT):
+            for prefix in (_LEADING_MARKUP, _LEADING_CREDIT, _DATELINE):
                 found = prefix.match(text, s, e)
                 if found:
                     s = found.end()

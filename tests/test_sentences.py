@@ -49,3 +49,20 @@ def test_a_photo_sentence_is_kept():
                        "Photo: the river at dawn was calm before the storm broke.\n")
     assert texts[0] == "Photos of the flood show water up to the roofs of the houses."
     assert texts[1].startswith("Photo: the river")  # not a credit: lower case after the colon
+
+
+def test_datelines_are_not_part_of_sentences():
+    texts = _sentences(
+        "WASHINGTON (AP) — The Senate passed the spending bill late on Friday night.\n\n"
+        "SANTIAGO, Chile (Reuters) - A judge reopened the inquiry into the poet's death.\n\n"
+        "Washington ( ap ) -- the house will vote on the measure next week, aides said.\n\n"
+        "DAMASCUS—Syrian forces overran the district on Thursday after rebels retreated.\n\n"
+        "The Free Syrian Army (FSA) - the main rebel force - has withdrawn from the area.\n\n"
+        "NATO — the alliance of 32 countries — met in Brussels on Tuesday to discuss aid.\n")
+    assert texts[:4] == ["The Senate passed the spending bill late on Friday night.",
+                         "A judge reopened the inquiry into the poet's death.",
+                         "the house will vote on the measure next week, aides said.",
+                         "Syrian forces overran the district on Thursday after rebels retreated."]
+    # A bracketed acronym or a dash inside a sentence is not a dateline.
+    assert texts[4].startswith("The Free Syrian Army (FSA)")
+    assert texts[5].startswith("NATO — the alliance")

@@ -55,3 +55,22 @@ def test_query_focus_works_for_every_summarizer():
                                                  query="electricity power supply homes grid"))
         text = " ".join(s.sentence.text for s in b.summary).lower()
         assert "power" in text or "electricity" in text, name
+
+
+def test_a_sentence_that_leans_back_comes_only_after_its_predecessor(tmp_path):
+    from newsweave.summarizers.base import leans_back
+
+    (tmp_path / "a.txt").write_text(
+        "Marlow woke to sirens and shouting before dawn on Monday.\n\n"
+        "Residents of Marlow were moved to the school hall as the water rose through the night.\n\n"
+        "He said the river burst its banks and floodwater swept through Marlow on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The river burst its banks in Marlow on Monday and floodwater swept through the town.\n\n"
+        "Rescue crews pulled twelve people from rooftops in Marlow, the council said on Monday.\n", encoding="utf-8")
+    docs = newsweave.load(str(tmp_path))
+    leaning = [s for s in prepare(docs).cluster.sentences if leans_back(s)]
+    assert [s.text[:8] for s in leaning] == ["He said "]  # central (concepts and learned took it) ...
+    for name in ("centroid", "concepts", "learned"):
+        b = newsweave.run(docs, newsweave.Config(words=30, summarizer=name, analyze=False))
+        texts = [s.sentence.text for s in b.summary]
+        assert texts and not any(t.startswith("He said") for t in texts), (name, texts)  # ... is left out

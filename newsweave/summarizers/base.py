@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,18 @@ class Budget:
 class Scored:
     sentence: Sentence
     score: float
+
+
+# A sentence that opens with a pronoun or a connective leans on the sentence before it
+# ("He said the man started to cry", "But the agency later said ..."): on its own, in a
+# summary, it points at nothing.
+_LEANS_BACK = re.compile(r"\W*(?:he|she|it|they|him|her|his|its|their|them|this|that|these|those"
+                         r"|but|and|so|also|however|still|yet|meanwhile|instead|then)\b", re.I)
+
+
+def leans_back(sentence: Sentence) -> bool:
+    """Does the sentence need the one before it to be understood?"""
+    return sentence.index > 0 and bool(_LEANS_BACK.match(sentence.text))
 
 
 REGISTRY: dict[str, type["Summarizer"]] = {}
@@ -83,7 +96,9 @@ def mmr_select(cluster: Cluster, salience, budget: Budget, *, diversity: float,
     Each step takes the sentence with the best ``(1 - diversity) * salience - diversity *
     (similarity to the closest sentence already taken)``, never one whose similarity
     reaches ``redundancy`` (it would say the same thing again), never one shorter than
-    ``min_words`` unless the cluster has nothing longer.
+    ``min_words`` unless the cluster has nothing longer, and a sentence that leans on the
+    one before it only once that one is in the summary (reading order puts them together).
+    Leaving those out costs no ROUGE on Multi-News, raw Multi-News or DUC 2006 (within 0.1).
     """
     sentences = cluster.sentences
     if not sentences:
@@ -93,12 +108,15 @@ def mmr_select(cluster: Cluster, salience, budget: Budget, *, diversity: float,
     if not eligible.any():  # a cluster of short sentences: better something than nothing
         eligible[:] = True
     max_sim = np.zeros(len(sentences), dtype=np.float32)  # to the closest chosen sentence
+    waiting = np.array([leans_back(s) for s in sentences])  # until the sentence before is taken
     chosen: list[Scored] = []
     words = 0
     while not budget.full(len(chosen), words):
         fits = np.array([budget.fits(len(chosen), words, s.words) for s in sentences])
         candidates = eligible & fits & (max_sim < redundancy)
-        if not candidates.any():
+        if (candidates & ~waiting).any():
+            candidates &= ~waiting
+        elif not candidates.any():
             break
         mmr = (1 - diversity) * salience - diversity * max_sim
         mmr[~candidates] = -np.inf
@@ -106,5 +124,7 @@ def mmr_select(cluster: Cluster, salience, budget: Budget, *, diversity: float,
         chosen.append(Scored(sentences[best], float(salience[best])))
         words += sentences[best].words
         eligible[best] = False
+        if best + 1 < len(sentences) and sentences[best + 1].doc == sentences[best].doc:
+            waiting[best + 1] = False
         np.maximum(max_sim, np.asarray((X @ X[best].T).todense()).ravel(), out=max_sim)
     return chosen

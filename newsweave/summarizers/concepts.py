@@ -20,7 +20,7 @@ import numpy as np
 
 from ..features import Cluster, _TOKEN, stem
 from ..stopwords import STOP_WORDS
-from .base import Budget, Scored, Summarizer, register
+from .base import Budget, Scored, Summarizer, leans_back, register
 
 
 def sentence_concepts(text: str) -> set[tuple[str, str]]:
@@ -37,6 +37,7 @@ class ConceptSummarizer(Summarizer):
     description = "coverage of word pairs shared across sources (Gillick & Favre), greedy submodular"
 
     min_docs: int = 2  # a concept counts when at least this many documents use it
+    detail_weight: float = 0.1  # weight of a concept fewer than ``min_docs`` documents use
     length_power: float = 1.0  # gain / words**power: 1 = gain per word; lower favours long sentences
     min_words: int = 8  # shorter sentences rarely carry a self-contained fact
     query_weight: float = 0.5  # share of a concept's weight that comes from the query
@@ -48,7 +49,8 @@ class ConceptSummarizer(Summarizer):
                 docs_using[c].add(s.doc)
         # With two or three documents, every shared pair counts; otherwise ask for agreement.
         need = min(self.min_docs, max(1, len(cluster.doc_ids) - 1))
-        weights = {c: float(len(d)) for c, d in docs_using.items() if len(d) >= need}
+        # One outlet's detail still beats nothing once the shared concepts are covered.
+        weights = {c: float(len(d)) if len(d) >= need else self.detail_weight for c, d in docs_using.items()}
         if cluster.query:
             asked = {w for pair in sentence_concepts(cluster.query) for w in pair if w not in STOP_WORDS}
             for c in weights:
@@ -66,17 +68,19 @@ class ConceptSummarizer(Summarizer):
         eligible = [s.words >= self.min_words for s in sentences]
         if not any(eligible):
             eligible = [True] * len(sentences)
+        waiting = [leans_back(s) for s in sentences]  # until the sentence before is taken
         covered: set = set()
         chosen: list[Scored] = []
         words = 0
         while not budget.full(len(chosen), words):
-            best, best_ratio, best_gain = -1, 0.0, 0.0
+            best, best_ratio, best_gain = -1, (0.0, 0.0), 0.0
             for i, s in enumerate(sentences):
                 if not eligible[i] or not budget.fits(len(chosen), words, s.words):
                     continue
                 gain = sum(weights[c] for c in concepts[i] - covered)
-                ratio = gain / max(s.words, 1) ** self.length_power
-                if ratio > best_ratio:
+                # A sentence that leans on the one before it comes only after every other.
+                ratio = (not waiting[i], gain / max(s.words, 1) ** self.length_power)
+                if gain > 0 and ratio > best_ratio:
                     best, best_ratio, best_gain = i, ratio, gain
             if best < 0:
                 break
@@ -84,4 +88,6 @@ class ConceptSummarizer(Summarizer):
             covered |= concepts[best]
             words += sentences[best].words
             eligible[best] = False
+            if best + 1 < len(sentences) and sentences[best + 1].doc == sentences[best].doc:
+                waiting[best + 1] = False
         return chosen
