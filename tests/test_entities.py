@@ -184,3 +184,24 @@ def test_seed_speed(seeds):
     start = time.perf_counter()
     find_entities(sentences, parsed)
     assert time.perf_counter() - start < 0.5  # ~15 ms on an idle machine; generous for CI noise
+
+
+def test_entities_need_no_parse():
+    docs = [Document(id="d0", text="Ana Pereira visited Marrowford. Ana Pereira met the board."),
+            Document(id="d1", text="In Marrowford, Pereira spoke to residents.")]
+    sentences = [s for d in docs for s in split_sentences(d)]
+    parsed = nlp.parse(sentences)
+    found = find_entities(sentences, parsed)
+    assert "Marrowford" in {e.name for e in found}
+    assert not any(parsed.is_parsed(i) for i in range(len(sentences)))
+
+
+def test_a_prefetched_sentence_has_the_entities_of_the_full_pipeline():
+    # The parser splits this after "N.Y."; in the full pipeline ner runs after it and keeps
+    # its entities inside each part. ner alone reads one name, "N.Y. Post A1".
+    text = "MORNING READ: N.Y. Post A1 has the flood story."
+    parsed = nlp.parse(split_sentences(Document(id="d0", text=text)))
+    parsed.prefetch([0])
+    reference = nlp.load()(text)
+    assert [(e.text, e.label_) for e in parsed.ents(0)] == [(e.text, e.label_) for e in reference.ents]
+    assert [(e.text, e.label_) for e in parsed[0].ents] == [(e.text, e.label_) for e in reference.ents]

@@ -6,6 +6,7 @@ import pytest
 
 import newsweave
 from newsweave.analysis import nlp
+from newsweave.analysis import facts as facts_module
 from newsweave.analysis.facts import find_facts
 from newsweave.model import Document, Sentence
 from newsweave.sentences import split_sentences
@@ -223,3 +224,43 @@ def test_compatible_qualified_figures_agree():
 
 def test_empty_input():
     assert find_facts([], [], []) == []
+
+
+# --- parsing only what is read ------------------------------------------------------------
+
+def test_only_sentences_with_a_number_or_a_status_are_parsed():
+    texts = ["The river rose quickly after the storm hit the valley overnight.",
+             "Three people were killed when the bridge collapsed on Monday.",
+             "Residents said the water board had ignored their warnings for years.",
+             "Journalist Marie Colvin was still trapped in the besieged district."]
+    docs = [Document(id="d0", text=" ".join(texts))]
+    sents, start = [], 0
+    for i, text in enumerate(texts):
+        sents.append(Sentence(doc="d0", index=i, start=start, end=start + len(text), text=text, n_in_doc=4))
+        start += len(text) + 1
+    parsed = nlp.parse(sents)
+    assert facts_module.sentences_to_parse(sents, parsed) == {1, 3}
+    found = find_facts(sents, parsed, docs)
+    assert [f.quantity for f in found] == ["people killed"]
+    assert [parsed.is_parsed(i) for i in range(4)] == [False, True, False, True]
+
+
+def test_status_words_are_caught_by_their_prefilter():
+    from newsweave.analysis.facts import _STATUS_CLOSED, _STATUS_OPEN, _STATUS_WORD
+
+    for word in [*_STATUS_OPEN, *_STATUS_CLOSED, "rescuing", "freed", "dying", "died", "safer", "Found"]:
+        assert _STATUS_WORD.match(word), word
+
+
+def test_a_sentence_is_parsed_once_and_as_by_the_full_pipeline():
+    texts = ["Officials in Marrowford said 1,200 people had been evacuated by Tuesday.",
+             "Gerald Ashdown, the water board's chief executive, declined to comment."]
+    sents = [Sentence(doc="d0", index=i, start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+    parsed = nlp.parse(sents)
+    ents = parsed.ents(1)
+    doc = parsed[1]
+    assert parsed[1] is doc and parsed.ents(1) is ents and not parsed.is_parsed(0)
+    reference = nlp.load()(texts[1])
+    assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc] == \
+        [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in reference]
+    assert [(e.text, e.label_) for e in ents] == [(e.text, e.label_) for e in reference.ents]

@@ -9,6 +9,7 @@ from newsweave.sentences import split_sentences
 from conftest import EXAMPLE
 
 nlp = pytest.importorskip("newsweave.analysis.nlp")
+from newsweave.analysis import quotes as quotes_module  # noqa: E402
 from newsweave.analysis.quotes import find_quotes  # noqa: E402
 
 
@@ -242,6 +243,24 @@ def test_seed_speed(seeds):
     docs, _ = seeds
     sentences = [s for d in docs for s in split_sentences(d)]
     parsed = nlp.parse(sentences)
+    parsed.prefetch(range(len(sentences)))  # the rules alone: spaCy's parse is not timed
     start = time.perf_counter()
     find_quotes(docs, sentences, parsed)
     assert time.perf_counter() - start < 0.5  # ~10 ms on an idle machine; generous for CI noise
+
+
+def test_only_the_sentences_around_a_quotation_are_parsed():
+    docs = [Document(id="d0", text=(
+        "The dam failed on Tuesday. Water reached the town within an hour. "
+        "Mayor Ana Pereira visited the shelters. \u201cWe have never seen anything like this,\u201d "
+        "she said. The cost is not yet known.")),
+        Document(id="d1", text="The storm moved east. Schools stayed closed on Wednesday.")]
+    sentences = [s for d in docs for s in split_sentences(d)]
+    parsed = nlp.parse(sentences)
+    wanted = quotes_module.sentences_to_parse(docs, sentences, parsed)
+    # the quotation's sentence, and the one before it, where "she" is most likely named
+    assert [sentences[i].text[:11] for i in sorted(wanted)] == ["Mayor Ana P", "\u201cWe have ne"]
+    parsed.prefetch(wanted)
+    quotes = find_quotes(docs, sentences, parsed)
+    assert [q.speaker for q in quotes] == ["Mayor Ana Pereira"]
+    assert [i for i in range(len(sentences)) if parsed.is_parsed(i)] == sorted(wanted)

@@ -111,12 +111,12 @@ class _Group:
         return g
 
 
-def find_entities(sentences: list[Sentence], parsed: list) -> list[Entity]:
+def find_entities(sentences: list[Sentence], parsed) -> list[Entity]:
     """People, organisations and places with per-document mention counts, most widely
-    mentioned first."""
+    mentioned first. Reads only the named entities of ``parsed`` (an ``nlp.Parses``)."""
     groups: dict[str, _Group] = {}
     acronym_docs: dict[tuple[str, str], str] = {}  # (doc, acronym) -> key of its long form there
-    ents = [list(doc.ents) for doc in parsed]
+    ents = [list(parsed.ents(i)) for i in range(len(sentences))]
     for s, doc_ents in zip(sentences, ents):
         for surface, label, weight, strong in _mentions(s, doc_ents):
             key = _key(surface)

@@ -169,6 +169,12 @@ _STATUS_CLOSED = {"safe", "safely", "rescue", "rescued", "free", "freed", "relea
                   "reached", "return", "returned", "smuggle", "smuggled", "dead", "die", "killed",
                   "kill"}
 
+# Where a status word can be: the beginning of the word itself or of an inflection of it,
+# whose lemma it is ("rescuing", "freed", "dies", "dying", "found" -> find, "safer" -> safe).
+_STATUS_WORD = re.compile(r"\b(?:trap|strand|missing|unaccounted|held|kidnap|abduct|detain|besieg|"
+                          r"saf|rescu|free|releas|escap|evacuat|found|find|reach|return|smuggl|"
+                          r"dead|die|dying|kill)", re.I)
+
 _RANK = {"conflict": 0, "update": 1, "agree": 2, "single": 3}
 
 
@@ -215,13 +221,19 @@ class _M:
 # ---------------------------------------------------------------------------------------
 # Public entry point
 
-def find_facts(sentences: list[Sentence], parsed: list, documents: list[Document]) -> list[Fact]:
-    """The numeric facts of the used documents, grouped across sources with a verdict."""
+def find_facts(sentences: list[Sentence], parsed, documents: list[Document]) -> list[Fact]:
+    """The numeric facts of the used documents, grouped across sources with a verdict.
+
+    ``parsed`` is the cluster's ``nlp.Parses``: only the sentences of ``sentences_to_parse``
+    are read in full."""
     dates = {d.id: d.date for d in documents}
     _ENTS.clear()
     mentions: list[_M] = []
     by_doc: dict[str, list[_M]] = {}
-    for order, (sent, doc) in enumerate(zip(sentences, parsed)):
+    for order, sent in enumerate(sentences):
+        if not _has_number(sent.text):
+            continue
+        doc = parsed[order]
         found = _sentence_mentions(sent, doc, order, dates.get(sent.doc), by_doc.get(sent.doc, []))
         mentions.extend(found)
         by_doc.setdefault(sent.doc, []).extend(found)
@@ -236,6 +248,18 @@ def find_facts(sentences: list[Sentence], parsed: list, documents: list[Document
     return facts
 
 
+def sentences_to_parse(sentences: list[Sentence], parsed) -> set[int]:
+    """The sentences whose parse ``find_facts`` reads: those with a number, and those that
+    may give a named person's status (a person's name and a status word)."""
+    return {i for i, s in enumerate(sentences)
+            if _has_number(s.text) or _may_have_status(s.text, parsed.ents(i))}
+
+
+def _has_number(text: str) -> bool:
+    """Does the sentence hold a number worth a look? (Else it has none, or it is page furniture.)"""
+    return bool(_ANY_NUMBER.search(text)) and len(_WORD.findall(text)) >= 4
+
+
 def _first_position(fact: Fact, sentences: list[Sentence]) -> tuple:
     m = fact.mentions[0].sentence
     return (_natural_key(m.doc), m.start)
@@ -246,8 +270,6 @@ def _first_position(fact: Fact, sentences: list[Sentence]) -> tuple:
 
 def _sentence_mentions(sent: Sentence, doc, order: int, date: str | None, earlier: list[_M]) -> list[_M]:
     text = sent.text
-    if not _ANY_NUMBER.search(text) or len(_WORD.findall(text)) < 4:  # no number; page furniture
-        return []
     out: list[_M] = []
     for match in _candidates(text):
         m = _make_mention(match, sent, doc, order, date)
@@ -1005,9 +1027,18 @@ class _Status:
     date: str | None
 
 
-def _status_facts(sentences: list[Sentence], parsed: list, dates: dict) -> list[Fact]:
+def _may_have_status(text: str, ents) -> bool:
+    """A full name (a PERSON of two words or more) and a word whose lemma can be a status
+    word: the only sentences ``_person_status`` can say something about."""
+    return any(e.label_ == "PERSON" and len(e) >= 2 for e in ents) and bool(_STATUS_WORD.search(text))
+
+
+def _status_facts(sentences: list[Sentence], parsed, dates: dict) -> list[Fact]:
     found: list[_Status] = []
-    for order, (sent, doc) in enumerate(zip(sentences, parsed)):
+    for order, sent in enumerate(sentences):
+        if not _may_have_status(sent.text, parsed.ents(order)):
+            continue
+        doc = parsed[order]
         for ent in _ents(doc):
             if ent.label_ != "PERSON" or len(ent) < 2:
                 continue

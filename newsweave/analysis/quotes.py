@@ -82,6 +82,7 @@ _ORG_PRONOUNS = frozenset({"it"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 # Common nouns for people not in PERSON_NOUNS still mostly end like this ("pilot" does not).
 _SPEAKER_SUFFIX = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents|man|men|woman|women)$")
+_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 _POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 
 _OPENERS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
@@ -108,23 +109,37 @@ class _Mention:
     head: str  # lemma of the head noun (for "the official")
 
 
+class _DocParses:
+    """One document's sentences in the cluster's ``nlp.Parses``: ``[k]`` is the full parse
+    of its k-th sentence (made on first use), ``ents(k)`` its named entities."""
+
+    def __init__(self, parses, rows: list[int]):
+        self.parses, self.rows = parses, rows
+
+    def __getitem__(self, k: int):
+        return self.parses[self.rows[k]]
+
+    def ents(self, k: int) -> list:
+        return list(self.parses.ents(self.rows[k]))
+
+
 @dataclass
 class _DocContext:
     doc: Document
     sentences: list[Sentence]
-    parsed: list
+    parsed: _DocParses
     quoted: list[tuple[int, int]]
     starts: list[int] = field(default_factory=list)
     mentions: dict[int, list[_Mention]] = field(default_factory=dict)  # sentence -> speakers
     found: dict[int, list[_Mention]] = field(default_factory=dict)  # sentence -> other mentions
     ents: list[list] = field(default_factory=list)  # named entities per sentence
     names: dict[str, str] = field(default_factory=dict)  # cache of _full_name / _expand_acronym
-    cluster_names: dict[str, str] = field(default_factory=dict)  # surname -> full name, any document
+    cluster_names: "_ClusterNames | None" = None  # surname -> full name, any document
 
     def __post_init__(self):
         self.starts = [s.start for s in self.sentences]
         self._qstarts = [s for s, _ in self.quoted]
-        self.ents = [list(p.ents) for p in self.parsed]
+        self.ents = [self.parsed.ents(k) for k in range(len(self.sentences))]
 
     def sentence_at(self, offset: int) -> int | None:
         i = bisect_right(self.starts, offset) - 1
@@ -145,27 +160,72 @@ class _DocContext:
         return " ".join(self.doc.text[s:e].split())
 
 
-def find_quotes(documents: list[Document], sentences: list[Sentence], parsed: list) -> list[Quote]:
-    """Direct quotations of the documents' kept text, in document order, with speakers."""
-    by_doc: dict[str, tuple[list[Sentence], list]] = {}
-    for s, p in zip(sentences, parsed):
-        ss, pp = by_doc.setdefault(s.doc, ([], []))
-        ss.append(s)
-        pp.append(p)
-    cluster_names: dict[str, str] = {}
-    for p in parsed:
-        for ent in p.ents:
-            words = [w for w in re.split(r"[\s-]+", ent.text) if w]
-            if ent.label_ == "PERSON" and len(words) >= 2 and not any(t.pos_ in ("VERB", "AUX") for t in ent):
-                name = " ".join(ent.text.split())
-                surname = words[-1].lower()
-                if len(name) > len(cluster_names.get(surname, "")):
-                    cluster_names[surname] = name
+def find_quotes(documents: list[Document], sentences: list[Sentence], parsed) -> list[Quote]:
+    """Direct quotations of the documents' kept text, in document order, with speakers.
+
+    ``parsed`` is the cluster's ``nlp.Parses``: the sentences of ``sentences_to_parse`` are
+    read in full, and a few more on demand (a pronoun's antecedent, a full name)."""
+    cluster_names = _ClusterNames(parsed)
     out: list[Quote] = []
-    for doc in documents:
-        if doc.id in by_doc:
-            out.extend(_doc_quotes(doc, *by_doc[doc.id], cluster_names))
+    for doc, sents, rows in _by_doc(documents, sentences):
+        out.extend(_doc_quotes(doc, sents, _DocParses(parsed, rows), cluster_names))
     return out
+
+
+def sentences_to_parse(documents: list[Document], sentences: list[Sentence], parsed) -> set[int]:
+    """The sentences whose parse ``find_quotes`` reads for sure: those that can attribute a
+    quotation (``_frame``). The few others it may read (where the "he" of "he said" is named,
+    a person's full name) depend on what it finds there, and are parsed when it does."""
+    out: set[int] = set()
+    for doc, sents, rows in _by_doc(documents, sentences):
+        text = doc.text
+        raws = _scan(text, _paragraphs(doc))
+        ctx = _DocContext(doc, sents, _DocParses(parsed, rows), [(r.start, r.end) for r in raws])
+        for r in raws:
+            si = ctx.sentence_at(r.start)
+            if si is not None and len(text[r.inner_start:r.inner_end].split()) >= MIN_WORDS:
+                frame = _frame(ctx, r, si)
+                out.update(rows[k] for k in frame)
+                around = text[sents[frame[0]].start:r.start] + " " + text[r.end:sents[frame[-1]].end]
+                if frame[0] > 0 and _PRONOUN.search(around):  # "he said": named just before, mostly
+                    out.add(rows[frame[0] - 1])
+    return out
+
+
+def _by_doc(documents: list[Document], sentences: list[Sentence]):
+    """(document, its sentences, their positions in ``sentences``), in document order."""
+    rows: dict[str, list[int]] = {}
+    for i, s in enumerate(sentences):
+        rows.setdefault(s.doc, []).append(i)
+    for doc in documents:
+        if doc.id in rows:
+            yield doc, [sentences[i] for i in rows[doc.id]], rows[doc.id]
+
+
+class _ClusterNames:
+    """Surname -> the longest full name of that person in any document, for a person
+    "named in full only by another article". Looked up on demand: telling a name from a
+    mis-tagged clause needs the parse of its sentence."""
+
+    def __init__(self, parsed):
+        self.parsed = parsed
+        self.found: dict[str, str | None] = {}
+
+    def get(self, surname: str) -> str | None:
+        if surname not in self.found:
+            best = None
+            for i in range(len(self.parsed)):
+                for ent in self.parsed.ents(i):
+                    words = [w for w in re.split(r"[\s-]+", ent.text) if w]
+                    if ent.label_ != "PERSON" or len(words) < 2 or words[-1].lower() != surname:
+                        continue
+                    name = " ".join(ent.text.split())
+                    if len(name) > len(best or ""):
+                        self.parsed[i]  # parsed in place: the tokens of ``ent`` get their tags
+                        if not any(t.pos_ in ("VERB", "AUX") for t in ent):
+                            best = name
+            self.found[surname] = best
+        return self.found[surname]
 
 
 # --- finding the quotation marks -------------------------------------------------------------
@@ -222,7 +282,8 @@ def _scan(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
 # --- attribution -------------------------------------------------------------------------
 
 
-def _doc_quotes(doc: Document, sents: list[Sentence], parsed: list, cluster_names: dict) -> list[Quote]:
+def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
+                cluster_names: _ClusterNames) -> list[Quote]:
     text = doc.text
     paras = _paragraphs(doc)
     raws = _scan(text, paras)
@@ -564,6 +625,7 @@ def _full_name(ctx: _DocContext, name: str) -> str:
             words = [w.lower() for w in re.split(r"[\s-]+", ent.text) if w]
             if words[-1] != surname:
                 continue
+            ctx.parsed[k]  # parsed in place: ``ent`` gets its dependency tree
             h = ent.root
             text = _name_text(ctx, k, h, True)
             role = _role(ctx, k, h)
