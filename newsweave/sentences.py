@@ -23,13 +23,14 @@ _LEADING_CREDIT = re.compile(
     r"(?:Photo|Photograph|Image|Picture|Video|Graphic)s?(?:\s+credit)?\s*:\s*"
     r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
 # A dateline opening an agency story: "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ",
+# "MARROWFORD, March 14 (CPW) — ",
 # "(CNN) -- ", "DAMASCUS—". It names where and who filed the story, not what happened, and
 # spends words of the summary's budget.
 _AGENCIES = r"(?i:ap|reuters|afp|cnn|upi|bloomberg|dpa|aap|pa|xinhua|ani|ians|efe|ansa|tass|[a-z]{2,5}-?tv)"
 _DASH = r"\s*(?:--|[\u2014\u2013-])\s*"
 _DATELINE = re.compile(
     # "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ", "(CNN) -- "
-    r"(?:[A-Z]{3,}[\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}\s*)?\(\s*[A-Za-z][\w./ -]{0,20}?\s*\)" + _DASH +
+    r"(?:[A-Z]{3,}[\w.'-]*(?:,?\s+(?:[A-Z][\w.'-]*|\d{1,2}\b)){0,4}\s*)?\(\s*[A-Za-z][\w./ -]{0,20}?\s*\)" + _DASH +
     # "Washington ( ap ) -- " in lower-cased text: only a news agency in the brackets
     r"|[A-Z][\w.'-]*(?:,?\s+[A-Z]?[\w.'-]+){0,3}\s*\(\s*" + _AGENCIES + r"\s*\)" + _DASH +
     # "DAMASCUS—Syrian forces ..."

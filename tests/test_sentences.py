@@ -54,7 +54,7 @@ def test_a_photo_sentence_is_kept():
 def test_datelines_are_not_part_of_sentences():
     texts = _sentences(
         "WASHINGTON (AP) — The Senate passed the spending bill late on Friday night.\n\n"
-        "SANTIAGO, Chile (Reuters) - A judge reopened the inquiry into the poet's death.\n\n"
+        "SANTIAGO, Chile, March 14 (Reuters) - A judge reopened the inquiry into the poet's death.\n\n"
         "Washington ( ap ) -- the house will vote on the measure next week, aides said.\n\n"
         "DAMASCUS—Syrian forces overran the district on Thursday after rebels retreated.\n\n"
         "The Free Syrian Army (FSA) - the main rebel force - has withdrawn from the area.\n\n"
