@@ -74,3 +74,40 @@ def test_a_sentence_that_leans_back_comes_only_after_its_predecessor(tmp_path):
         b = newsweave.run(docs, newsweave.Config(words=30, summarizer=name, analyze=False))
         texts = [s.sentence.text for s in b.summary]
         assert texts and not any(t.startswith("He said") for t in texts), (name, texts)  # ... is left out
+
+
+def test_centroid_summary_comes_closest_to_the_centroid():
+    """Each greedy step takes the sentence that brings the summary's vector closest to the
+    centroid (computed here densely, the obvious way), and the summary as a whole ends up
+    closer to it than the same number of individually most central sentences."""
+    import numpy as np
+
+    from newsweave.summarizers import Budget
+    from newsweave.summarizers.base import leans_back
+    from newsweave.summarizers.centroid import CentroidSummarizer
+
+    cluster = prepare(newsweave.load(str(EXAMPLE))).cluster
+    summarizer = CentroidSummarizer()
+    chosen = summarizer.select(cluster, Budget(words=200))
+    X = cluster.tfidf.toarray().astype(np.float64)
+    target = summarizer.target(cluster)
+    rows = [cluster.index_of(c.sentence) for c in chosen]
+    summary = np.zeros(X.shape[1])
+    for step, row in enumerate(rows):
+        def closeness(i):
+            v = summary + X[i]
+            return float(v @ target / np.linalg.norm(v))
+        taken = rows[:step]
+        words = sum(cluster.sentences[i].words for i in taken)
+        allowed = [i for i, s in enumerate(cluster.sentences)
+                   if i not in taken and s.words >= summarizer.min_words and words + s.words <= 200
+                   and not (leans_back(s) and i - 1 not in taken)
+                   and all(X[i] @ X[j] < summarizer.redundancy for j in taken)]
+        assert row in allowed and max(allowed, key=closeness) == row
+        summary += X[row]
+    alone = X @ target
+    top = np.argsort(-alone)[:len(rows)]
+    def cos(idx):
+        v = X[idx].sum(axis=0)
+        return float(v @ target / np.linalg.norm(v))
+    assert cos(rows) > cos(top)

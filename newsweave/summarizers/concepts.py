@@ -20,7 +20,7 @@ import numpy as np
 
 from ..features import Cluster, _TOKEN, stem
 from ..stopwords import STOP_WORDS
-from .base import Budget, Scored, Summarizer, leans_back, register
+from .base import Budget, Scored, Selection, Summarizer, register
 
 
 def sentence_concepts(text: str) -> set[tuple[str, str]]:
@@ -65,29 +65,15 @@ class ConceptSummarizer(Summarizer):
         concepts = [sentence_concepts(s.text) for s in sentences]
         weights = self.concept_weights(cluster, concepts)
         concepts = [{c for c in cs if c in weights} for cs in concepts]
-        eligible = [s.words >= self.min_words for s in sentences]
-        if not any(eligible):
-            eligible = [True] * len(sentences)
-        waiting = [leans_back(s) for s in sentences]  # until the sentence before is taken
+        words = np.array([max(s.words, 1) for s in sentences], dtype=np.float64) ** self.length_power
+        selection = Selection(cluster, budget, min_words=self.min_words)  # redundancy: the objective's job
         covered: set = set()
-        chosen: list[Scored] = []
-        words = 0
-        while not budget.full(len(chosen), words):
-            best, best_ratio, best_gain = -1, (0.0, 0.0), 0.0
-            for i, s in enumerate(sentences):
-                if not eligible[i] or not budget.fits(len(chosen), words, s.words):
-                    continue
-                gain = sum(weights[c] for c in concepts[i] - covered)
-                # A sentence that leans on the one before it comes only after every other.
-                ratio = (not waiting[i], gain / max(s.words, 1) ** self.length_power)
-                if gain > 0 and ratio > best_ratio:
-                    best, best_ratio, best_gain = i, ratio, gain
-            if best < 0:
+        while (candidates := selection.candidates()) is not None:
+            gains = np.array([sum(weights[c] for c in concepts[i] - covered) if ok else 0.0
+                              for i, ok in enumerate(candidates)])
+            if not gains.any():
                 break
-            chosen.append(Scored(sentences[best], best_gain))
+            best = int(np.argmax(gains / words))
+            selection.take(best, gains[best])
             covered |= concepts[best]
-            words += sentences[best].words
-            eligible[best] = False
-            if best + 1 < len(sentences) and sentences[best + 1].doc == sentences[best].doc:
-                waiting[best + 1] = False
-        return chosen
+        return selection.chosen
