@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..features import Cluster, _TOKEN, stem
-from ..stopwords import STOP_WORDS
+from ..stopwords import ASKING_WORDS, STOP_WORDS
 from .base import Budget, Scored, Selection, Summarizer, register
 
 
@@ -47,12 +47,13 @@ class ConceptSummarizer(Summarizer):
         for s, cs in zip(cluster.sentences, concepts):
             for c in cs:
                 docs_using[c].add(s.doc)
-        # With two or three documents, every shared pair counts; otherwise ask for agreement.
+        # With only two documents, agreement is asked of none (a pair both use still weighs 2).
         need = min(self.min_docs, max(1, len(cluster.doc_ids) - 1))
         # One outlet's detail still beats nothing once the shared concepts are covered.
         weights = {c: float(len(d)) if len(d) >= need else self.detail_weight for c, d in docs_using.items()}
         if cluster.query:
-            asked = {w for pair in sentence_concepts(cluster.query) for w in pair if w not in STOP_WORDS}
+            asked = {stem(w) for w in _TOKEN.findall(cluster.query.lower())
+                     if w not in STOP_WORDS and w not in ASKING_WORDS}
             for c in weights:
                 if asked & set(c):
                     weights[c] *= 1 + self.query_weight / (1 - self.query_weight)
