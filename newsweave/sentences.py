@@ -41,6 +41,10 @@ _DATELINE = re.compile(
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])")
 _ABBREVIATIONS = frozenset("mrs mr ms dr st gen gov sen rep col lt sgt capt jr sr vs no inc co corp ltd "
                            "jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig".split())
+# Titles that stand before a name and never end a sentence; Punkt's English model does not
+# know all of them ("New York Gov. | Andrew Cuomo said", "Atty. | Gen. Eric Holder").
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:^|\W)(?:Gov|Atty|Supt|Rev|Gen|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St|Hon|Fr|Msgr|Insp|Det|Cpl|Pvt|Maj)\.$")
 MIN_WORDS = 4  # shorter pieces are captions, labels or fragments
 MAX_WORDS = 120  # longer "sentences" are run-on lists or missed boundaries
 
@@ -90,6 +94,17 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return [(s, e) for s, e in out]
 
 
+def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a sentence that Punkt cut after a title ("Gov.") to the name that follows."""
+    out: list[list[int]] = []
+    for s, e in spans:
+        if out and _TITLE_BEFORE_NAME.search(text[out[-1][0]:out[-1][1]]) and text[s:s + 1].isupper():
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
 def _unglue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split pieces at sentence boundaries that have no space after the full stop."""
     out = []
@@ -120,7 +135,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     for ps, pe in _paragraphs(text, kept_line_spans(text, doc.removed)):
         pieces = [(ps + s, ps + e) for s, e in tokenizer.span_tokenize(text[ps:pe])]
-        for s, e in _join_quotes(text, _unglue(text, pieces)):
+        for s, e in _join_quotes(text, _unglue(text, _join_titles(text, pieces))):
             for prefix in (_LEADING_MARKUP, _LEADING_CREDIT, _DATELINE):
                 found = prefix.match(text, s, e)
                 if found:

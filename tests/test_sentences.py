@@ -66,3 +66,12 @@ def test_datelines_are_not_part_of_sentences():
     # A bracketed acronym or a dash inside a sentence is not a dateline.
     assert texts[4].startswith("The Free Syrian Army (FSA)")
     assert texts[5].startswith("NATO — the alliance")
+
+
+def test_a_title_before_a_name_does_not_end_a_sentence():
+    texts = _sentences('"We have not seen damage like this," New York Gov. Andrew Cuomo said on Tuesday.\n\n'
+                       "Atty. Gen. Eric Holder and Supt. Garry McCarthy met the Rev. Al Sharpton in Chicago.\n\n"
+                       "The prize went to Martin Luther King Jr. He accepted it in Oslo that December.\n")
+    assert texts[0] == '"We have not seen damage like this," New York Gov. Andrew Cuomo said on Tuesday.'
+    assert texts[1] == "Atty. Gen. Eric Holder and Supt. Garry McCarthy met the Rev. Al Sharpton in Chicago."
+    assert texts[2:] == ["The prize went to Martin Luther King Jr.", "He accepted it in Oslo that December."]
