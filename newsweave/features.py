@@ -38,6 +38,11 @@ def content_words(text: str) -> list[str]:
     return [stem(t) for t in _TOKEN.findall(text.lower()) if len(t) > 1 and t not in STOP_WORDS]
 
 
+def topic_of(query: str) -> str:
+    """A query without the words that only ask ("Discuss ..., include information on ...")."""
+    return " ".join(w for w in _TOKEN.findall(query) if w.lower() not in ASKING_WORDS)
+
+
 class Vocabulary:
     """TF-IDF weights learned from one cluster's sentences (scikit-learn's formula:
     smoothed idf, sublinear tf, L2-normalised rows), without scikit-learn's 1.5 s import."""
@@ -119,9 +124,7 @@ class Cluster:
         that only ask ("discuss", "include information on"); None without a query."""
         if not self.query:
             return None
-        words = _TOKEN.findall(self.query)
-        text = " ".join(w for w in words if w.lower() not in ASKING_WORDS)
-        q = np.asarray(self.vectorize([text]).todense()).ravel()
+        q = np.asarray(self.vectorize([topic_of(self.query)]).todense()).ravel()
         if not q.any() or not self.sentences:
             return q
         # Pseudo-relevance feedback (Rocchio, with the textbook weights 1 and 0.75): a query

@@ -39,12 +39,14 @@ _DATELINE = re.compile(
 # ("... in Mountain View.The 300-pound robot ..."). Punkt cannot see that boundary. Two
 # lower-case letters before the stop rule out initials and "U.S."; abbreviations are checked.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])")
-_ABBREVIATIONS = frozenset("mrs mr ms dr st gen gov sen rep col lt sgt capt jr sr vs no inc co corp ltd "
-                           "jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig".split())
 # Titles that stand before a name and never end a sentence; Punkt's English model does not
 # know all of them ("New York Gov. | Andrew Cuomo said", "Atty. | Gen. Eric Holder").
-_TITLE_BEFORE_NAME = re.compile(
-    r"(?:^|\W)(?:Gov|Atty|Supt|Rev|Gen|Sen|Rep|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St|Hon|Fr|Msgr|Insp|Det|Cpl|Pvt|Maj)\.$")
+_TITLES = ("Gov Atty Supt Rev Gen Sen Rep Lt Col Sgt Capt Cmdr Adm Dr Mr Mrs Ms Prof St Hon Fr Msgr "
+           "Insp Det Cpl Pvt Maj").split()
+_TITLE_BEFORE_NAME = re.compile(r"(?:^|\W)(?:" + "|".join(_TITLES) + r")\.$")
+# Words whose full stop is no sentence boundary even with no space after it ("Mrs.Okafor").
+_ABBREVIATIONS = frozenset([t.lower() for t in _TITLES] + "jr sr vs no inc co corp ltd jan feb mar apr jun "
+                           "jul aug sep sept oct nov dec approx dept est fig".split())
 MIN_WORDS = 4  # shorter pieces are captions, labels or fragments
 MAX_WORDS = 120  # longer "sentences" are run-on lists or missed boundaries
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..features import Cluster, _TOKEN, stem
-from ..stopwords import ASKING_WORDS, STOP_WORDS
+from ..features import _TOKEN, Cluster, stem, topic_of
+from ..stopwords import STOP_WORDS
 from .base import Budget, Scored, Selection, Summarizer, register
 
 
@@ -52,8 +52,7 @@ class ConceptSummarizer(Summarizer):
         # One outlet's detail still beats nothing once the shared concepts are covered.
         weights = {c: float(len(d)) if len(d) >= need else self.detail_weight for c, d in docs_using.items()}
         if cluster.query:
-            asked = {stem(w) for w in _TOKEN.findall(cluster.query.lower())
-                     if w not in STOP_WORDS and w not in ASKING_WORDS}
+            asked = {stem(w) for w in _TOKEN.findall(topic_of(cluster.query).lower()) if w not in STOP_WORDS}
             for c in weights:
                 if asked & set(c):
                     weights[c] *= 1 + self.query_weight / (1 - self.query_weight)
@@ -65,7 +64,6 @@ class ConceptSummarizer(Summarizer):
             return []
         concepts = [sentence_concepts(s.text) for s in sentences]
         weights = self.concept_weights(cluster, concepts)
-        concepts = [{c for c in cs if c in weights} for cs in concepts]
         words = np.array([max(s.words, 1) for s in sentences], dtype=np.float64) ** self.length_power
         selection = Selection(cluster, budget, min_words=self.min_words)  # redundancy: the objective's job
         covered: set = set()
