@@ -112,7 +112,7 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
 
     budget = summarizers.Budget(words=config.words, sentences=config.sentences,
                                 overflow=config.overflow)
-    chosen = reading_order(summarizer.select(cluster, budget))
+    chosen = reading_order(summarizer.select(cluster, budget), {d.id: d.date for d in cluster.documents})
     clock.lap("summarize")
 
     summary = [SummarySentence(c.sentence, round(c.score, 4),
