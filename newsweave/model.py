@@ -188,6 +188,15 @@ class Brief:
     def words(self) -> int:
         return sum(s.sentence.words for s in self.summary)
 
+    @property
+    def headline(self) -> str:
+        """The title of the used document most central to the cluster: the story's best name
+        (not the first article's: in date order that is the oldest report)."""
+        titled = [d for d in self.documents if d.status is Status.USED and d.title]
+        if titled:
+            return max(titled, key=lambda d: d.relevance or 0.0).title
+        return f"Brief of {sum(d.status is Status.USED for d in self.documents)} articles"
+
     def document(self, doc_id: str) -> Document:
         for d in self.documents:
             if d.id == doc_id:

@@ -1,5 +1,6 @@
 """The brief end to end, on the seed articles (real, messy) and the built-in example."""
 
+import html
 import json
 import re
 
@@ -169,3 +170,14 @@ def test_markdown_markup_is_not_part_of_sentences(tmp_path):
     assert len(md) >= 3
     assert all(not t.startswith(("-", ">", "#")) for t in md), md
     assert_provenance(b)
+
+
+def test_one_headline_in_every_form(example_brief):
+    # the most central used article's title, not the first one's (in date order, the oldest)
+    used = [d for d in example_brief.documents if d.status is Status.USED]
+    central = max(used, key=lambda d: d.relevance)
+    assert example_brief.headline == central.title
+    assert central.id != example_brief.summary[0].sentence.doc  # the two rules differ here
+    assert json.loads(example_brief.to_json())["headline"] == central.title
+    assert example_brief.to_markdown().startswith(f"# {central.title}\n")
+    assert f"<h1>{html.escape(central.title)}</h1>" in example_brief.to_html()

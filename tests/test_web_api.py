@@ -78,7 +78,7 @@ def test_saved_brief_is_read_back_after_a_restart(example_response):
         assert c.get(f"/b/{made['saved']['id']}").status_code == 200
         listed = c.get("/api/briefs").json()
         assert listed[0]["id"] == made["saved"]["id"] and listed[0]["articles"] == 6
-        assert listed[0]["title"] == made["saved"]["title"] != ""
+        assert listed[0]["title"] == made["saved"]["title"] == made["headline"] != ""
 
 
 def test_options_and_unsaved_brief(client):

@@ -10,7 +10,6 @@ from collections import Counter
 from html import escape
 
 from ..model import Brief, Document, Status
-from .markdown import _headline
 
 _CSS = """
 body{font:16px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d232b}
@@ -136,7 +135,7 @@ def render_html(brief: Brief) -> str:
 
     analysis_html = _analysis_html(brief, doc_index, marks)
     used = sum(d.status is Status.USED for d in docs)
-    title = escape(_headline(brief))
+    title = escape(brief.headline)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

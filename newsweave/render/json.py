@@ -37,6 +37,7 @@ def brief_to_dict(brief: Brief) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": f"newsweave {__version__}",
+        "headline": brief.headline,
         "settings": brief.settings,
         "stats": {
             "documents": len(docs),

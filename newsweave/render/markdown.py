@@ -7,14 +7,6 @@ from collections import Counter
 from ..model import Brief, Status
 
 
-def _headline(brief: Brief) -> str:
-    """The title of the used document most central to the cluster: the story's best name."""
-    titled = [d for d in brief.documents if d.status is Status.USED and d.title]
-    if titled:
-        return max(titled, key=lambda d: d.relevance or 0.0).title
-    return f"Brief of {sum(d.status is Status.USED for d in brief.documents)} articles"
-
-
 def _excerpt(text: str, width: int = 70) -> str:
     """One line, at most ``width`` characters, Markdown-inert."""
     flat = " ".join(text.split())
@@ -69,7 +61,7 @@ def render_markdown(brief: Brief) -> str:
     used = [d for d in docs if d.status is Status.USED]
     aside = [d for d in docs if d.status is Status.SET_ASIDE]
     skipped = [d for d in docs if d.status is Status.SKIPPED]
-    out = [f"# {_headline(brief)}", ""]
+    out = [f"# {brief.headline}", ""]
     out.append(f"*{len(docs)} documents: {len(used)} used, {len(aside)} set aside, "
                f"{len(skipped)} skipped · summary of {brief.words} words*")
     out += ["", "## Summary", ""]

@@ -101,7 +101,10 @@ class Store:
 
 
 def brief_title(brief: dict) -> str | None:
-    """A name for a brief in lists: the first used document's headline."""
+    """A name for a brief in lists: its headline (briefs saved before it had one: the first
+    used document's title)."""
+    if brief.get("headline"):
+        return brief["headline"]
     for d in brief.get("documents", []):
         if d.get("status") == "used" and d.get("title"):
             return d["title"]

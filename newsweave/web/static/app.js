@@ -274,7 +274,7 @@
     docIndex = {};
     brief.documents.forEach((d, i) => { docIndex[d.id] = { n: i + 1, doc: d }; });
     const stats = brief.stats;
-    const title = (brief.saved && brief.saved.title)
+    const title = (brief.saved && brief.saved.title) || brief.headline
       || (brief.documents.find((d) => d.status === "used" && d.title) || {}).title || "Brief";
     $("r-title").textContent = title;
     document.title = `${title} — newsweave`;
