@@ -48,6 +48,15 @@ def test_example_runs_and_cites():
     out = r.stdout.decode()
     assert "## Summary" in out and "## Sources" in out
     assert "set_aside" in out  # the off-topic article of the example is set aside
+    # the README's excerpt of this output is the output, line for line ("..." marks cuts)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
+    lines = out.splitlines()
+    for line in excerpt.splitlines():
+        if line != "...":
+            assert line in lines, f"README excerpt is stale: {line[:80]!r}"
+    summary = [line for line in lines if line.startswith("- ") and "[" in line][:3]
+    assert all(line in excerpt for line in summary)
 
 
 def test_folder_json_output_file(two_articles, tmp_path):
