@@ -101,6 +101,40 @@ def table(title: str, rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+DEFAULT = "centroid"
+PEERS = ["lead", "random", "lexrank", "textrank", "lsa", "klsum", "sumbasic"]
+
+
+def comparisons(rows: list[dict]) -> list[dict]:
+    """The default against every peer and baseline, and the query-focused default against
+    the generic one, by a paired bootstrap over clusters (``evaluate.paired_bootstrap``)."""
+    by_name = {r["system"]: r for r in rows}
+    pairs = [(DEFAULT, peer) for peer in PEERS if peer in by_name and DEFAULT in by_name]
+    if DEFAULT + "+query" in by_name and DEFAULT in by_name:
+        pairs.insert(0, (DEFAULT + "+query", DEFAULT))
+    out = []
+    for a, b in pairs:
+        out.append({"system": a, "against": b, **{
+            t: ev.paired_bootstrap(by_name[a]["per_cluster"][t], by_name[b]["per_cluster"][t])
+            for t in ("rouge1", "rouge2")}})
+    return out
+
+
+def significance_table(title: str, rows: list[dict]) -> str:
+    def cell(c):
+        return f"{100 * c['difference']:+.2f} [{100 * c['low']:+.2f}, {100 * c['high']:+.2f}]"
+
+    out = [f"{title}: paired bootstrap over clusters (10,000 resamples); the interval is where "
+           "95 % of the resampled mean differences fall, wins/ties/losses count clusters (R-1)", "",
+           "| system | against | Δ R-1 [95 % interval] | Δ R-2 [95 % interval] | wins / ties / losses |",
+           "|---|---|---:|---:|---:|"]
+    for c in rows:
+        r1 = c["rouge1"]
+        out.append(f"| {LABEL.get(c['system'], c['system'])} | {LABEL.get(c['against'], c['against'])} | "
+                   f"{cell(r1)} | {cell(c['rouge2'])} | {r1['wins']} / {r1['ties']} / {r1['losses']} |")
+    return "\n".join(out)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true",
@@ -151,8 +185,14 @@ def main(argv=None) -> int:
             print(f"   {system_name}: R-1 {100 * result['rouge1']:.2f}  R-2 {100 * result['rouge2']:.2f}  "
                   f"R-Lsum {100 * result['rougeLsum']:.2f}  {result['seconds_per_cluster']:.3f} CPU s/cluster",
                   file=sys.stderr)
-        report["datasets"][name] = {"title": title, "clusters": len(records), "rows": rows}
+        compared = comparisons(rows)
+        for r in rows:  # per-cluster scores are for the comparisons only: keep the JSON small
+            r.pop("per_cluster", None)
+        report["datasets"][name] = {"title": title, "clusters": len(records), "rows": rows,
+                                    "comparisons": compared}
         tables.append(table(title, rows))
+        if compared:
+            tables.append(significance_table(spec["title"], compared))
         out_path.write_text(json.dumps(report, indent=2) + "\n")  # after each dataset: partial results
     print("\n\n".join(tables))
     print(f"\n(results: {out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path})")

@@ -24,7 +24,7 @@ _LEADING_CREDIT = re.compile(
     r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
 # A dateline opening an agency story: "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ",
 # "MARROWFORD, March 14 (CPW) — ",
-# "(CNN) -- ", "DAMASCUS—". It names where and who filed the story, not what happened, and
+# "(CNN) -- ", "DAMASCUS—", "NASHVILLE, Tenn. - ". It names where and who filed the story, not what happened, and
 # spends words of the summary's budget.
 _AGENCIES = r"(?i:ap|reuters|afp|cnn|upi|bloomberg|dpa|aap|pa|xinhua|ani|ians|efe|ansa|tass|[a-z]{2,5}-?tv)"
 _DASH = r"\s*(?:--|[\u2014\u2013-])\s*"
@@ -33,12 +33,15 @@ _DATELINE = re.compile(
     r"(?:[A-Z]{3,}[\w.'-]*(?:,?\s+(?:[A-Z][\w.'-]*|\d{1,2}\b)){0,4}\s*)?\(\s*[A-Za-z][\w./ -]{0,20}?\s*\)" + _DASH +
     # "Washington ( ap ) -- " in lower-cased text: only a news agency in the brackets
     r"|[A-Z][\w.'-]*(?:,?\s+[A-Z]?[\w.'-]+){0,3}\s*\(\s*" + _AGENCIES + r"\s*\)" + _DASH +
-    # "DAMASCUS—Syrian forces ..."
-    r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}\s*(?:--|[\u2014\u2013])\s*(?=[A-Z])")
+    # "DAMASCUS—Syrian forces ...", "NASHVILLE, Tenn. - No charges ..." (a hyphen only with
+    # spaces around it: "ALL-CAPS-WORD" is no dateline)
+    r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:--|[\u2014\u2013])\s*|\s+-\s+)(?=[A-Z])")
 # Two sentences glued together when scraping dropped the space or line break between them
-# ("... in Mountain View.The 300-pound robot ..."). Punkt cannot see that boundary. Two
-# lower-case letters before the stop rule out initials and "U.S."; abbreviations are checked.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])")
+# ("... in Mountain View.The 300-pound robot ...", "... told CNBC.Shares rose ..."). Punkt
+# cannot see that boundary. Two lower-case or three capital letters before the stop rule out
+# initials and "U.S."; abbreviations are checked.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[A-Z]{3}[.!?])(?=[A-Z][a-z])"
+                    r"|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])")
 # Titles that stand before a name and never end a sentence; Punkt's English model does not
 # know all of them ("New York Gov. | Andrew Cuomo said", "Atty. | Gen. Eric Holder").
 _TITLES = ("Gov Atty Supt Rev Gen Sen Rep Lt Col Sgt Capt Cmdr Adm Dr Mr Mrs Ms Prof St Hon Fr Msgr "

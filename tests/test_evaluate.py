@@ -190,3 +190,34 @@ def test_newsweave_eval_via_cli(tmp_path):
                            "--predictions", str(predictions), "--jobs", "2"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     _check_eval_output(proc, predictions)
+
+
+def test_paired_bootstrap_on_real_clusters():
+    raw = ev.SHARED / "data" / "multi_news_raw" / "dev.jsonl"
+    if not raw.exists():
+        pytest.skip(f"raw Multi-News not found at {raw} (set NEWSWEAVE_SHARED)")
+    records = ev.read_records(raw, limit=12)
+    ours = ev.evaluate(records, ev.make_system("centroid"), processes=1, progress=False)
+    lead = ev.evaluate(records, ev.make_system("lead"), processes=1, progress=False)
+    a, b = ours["per_cluster"]["rouge1"], lead["per_cluster"]["rouge1"]
+    assert len(a) == len(b) == 12
+    assert sum(a) / 12 == pytest.approx(ours["rouge1"])  # the per-cluster scores are the ones averaged
+
+    same = ev.paired_bootstrap(a, a)
+    assert (same["difference"], same["low"], same["high"], same["ties"]) == (0, 0, 0, 12)
+    assert same["p_not_better"] == 1.0  # a system is never better than itself
+
+    c = ev.paired_bootstrap(a, b)
+    assert c["low"] <= c["difference"] <= c["high"] and c["low"] < c["high"]
+    assert c["difference"] == pytest.approx(ours["rouge1"] - lead["rouge1"])
+    assert c["wins"] + c["ties"] + c["losses"] == 12
+    assert ev.paired_bootstrap(a, b) == c  # seeded: the same numbers on every run
+    flipped = ev.paired_bootstrap(b, a)
+    assert flipped["difference"] == pytest.approx(-c["difference"])
+    assert (flipped["wins"], flipped["losses"]) == (c["losses"], c["wins"])
+
+    shifted = ev.paired_bootstrap([x + 0.01 for x in b], b)  # better on every cluster by 1 point
+    assert shifted["low"] == pytest.approx(0.01) and shifted["high"] == pytest.approx(0.01)
+    assert shifted["p_not_better"] == 0.0 and shifted["wins"] == 12
+    with pytest.raises(ValueError):
+        ev.paired_bootstrap(a, b[:5])

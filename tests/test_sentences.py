@@ -11,7 +11,9 @@ SCRAPED = (
     "The base, run by Mrs.Okafor for the U.S.Army until 1998, closed in a day. Historians say "
     "the print only became \"commercially viable.\"What photographs did Handy use for it?\n\n"
     "Readers can visit Farms.com for more on this story today. Photograph: Jane Doe/Reuters "
-    "The senator left the chamber at noon without a word.\n"
+    "The senator left the chamber at noon without a word.\n\n"
+    "The company confirmed the sale of its paper mills to CNBC.Shares rose 4 percent in early "
+    "trading on the news.\n"
 )
 
 
@@ -29,6 +31,8 @@ def test_glued_sentences_are_split():
     assert "The 300-pound robot named K5 spins and whistles as it patrols." in texts
     assert "What photographs did Handy use for it?" in texts
     assert any(t.endswith('"commercially viable."') for t in texts)
+    assert "The company confirmed the sale of its paper mills to CNBC." in texts
+    assert "Shares rose 4 percent in early trading on the news." in texts
 
 
 def test_abbreviations_initials_and_domains_are_not_boundaries():
@@ -58,7 +62,10 @@ def test_datelines_are_not_part_of_sentences():
         "Washington ( ap ) -- the house will vote on the measure next week, aides said.\n\n"
         "DAMASCUS—Syrian forces overran the district on Thursday after rebels retreated.\n\n"
         "The Free Syrian Army (FSA) - the main rebel force - has withdrawn from the area.\n\n"
-        "NATO — the alliance of 32 countries — met in Brussels on Tuesday to discuss aid.\n")
+        "NATO — the alliance of 32 countries — met in Brussels on Tuesday to discuss aid.\n\n"
+        "NASHVILLE, Tenn. - No charges have been filed in the death of the child, police said.\n\n"
+        "LONG BEACH - Police say a priest was arrested after a crash that killed a cyclist.\n\n"
+        "NATO - the alliance of 32 countries - met in Brussels again on Wednesday.\n")
     assert texts[:4] == ["The Senate passed the spending bill late on Friday night.",
                          "A judge reopened the inquiry into the poet's death.",
                          "the house will vote on the measure next week, aides said.",
@@ -66,6 +73,9 @@ def test_datelines_are_not_part_of_sentences():
     # A bracketed acronym or a dash inside a sentence is not a dateline.
     assert texts[4].startswith("The Free Syrian Army (FSA)")
     assert texts[5].startswith("NATO — the alliance")
+    assert texts[6:8] == ["No charges have been filed in the death of the child, police said.",
+                          "Police say a priest was arrested after a crash that killed a cyclist."]
+    assert texts[8].startswith("NATO - the alliance")
 
 
 def test_a_title_before_a_name_does_not_end_a_sentence():
