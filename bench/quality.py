@@ -42,13 +42,14 @@ DATASETS = {
                     quick_limit=3),
 }
 SYSTEMS = ["centroid", "centroid+query", "learned", "learned+query", "concepts", "concepts+query", "lead", "random", "lexrank", "textrank", "lsa", "klsum",
-           "sumbasic", "oracle"]
+           "sumbasic", "newspaper", "oracle"]
 LABEL = {"centroid": "**centroid** (newsweave default)", "centroid+query": "centroid + DUC query",
          "learned": "learned (salience model)", "learned+query": "learned + DUC query",
          "concepts": "concepts (shared word pairs)", "concepts+query": "concepts + DUC query",
          "lead": "lead", "random": "random", "lexrank": "LexRank (sumy)",
          "textrank": "TextRank (sumy)", "lsa": "LSA (sumy)", "klsum": "KL-Sum (sumy)",
-         "sumbasic": "SumBasic (sumy)", "oracle": "oracle (greedy R-1+R-2, sees the reference)"}
+         "sumbasic": "SumBasic (sumy)", "newspaper": "newspaper4k's summary",
+         "oracle": "oracle (greedy R-1+R-2, sees the reference)"}
 WORDS = 250
 
 
@@ -102,7 +103,7 @@ def table(title: str, rows: list[dict]) -> str:
 
 
 DEFAULT = "centroid"
-PEERS = ["lead", "random", "lexrank", "textrank", "lsa", "klsum", "sumbasic"]
+PEERS = ["lead", "random", "lexrank", "textrank", "lsa", "klsum", "sumbasic", "newspaper"]
 
 
 def comparisons(rows: list[dict]) -> list[dict]:

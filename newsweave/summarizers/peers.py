@@ -1,5 +1,5 @@
-"""Peers to compare newsweave against: a seeded random baseline and five classic
-extractive summarizers from sumy (LexRank, TextRank, LSA, KL-Sum, SumBasic).
+"""Peers to compare newsweave against: a seeded random baseline, five classic extractive
+summarizers from sumy (LexRank, TextRank, LSA, KL-Sum, SumBasic) and newspaper's summary.
 
 The sumy systems get exactly the sentences our other summarizers get: a sumy document is
 built from ``Cluster.sentences`` (one paragraph per article) with a small word tokenizer,
@@ -14,7 +14,14 @@ normalised, stemmed and stop-worded with sumy's English Snowball stemmer and sto
   stops when none does, as Haghighi & Vanderwende (2009) and Nenkova & Vanderwende (2005)
   describe the methods.
 
-sumy is imported only when a sumy peer is used, so newsweave works without it.
+newspaper (newspaper4k) summarizes one article: it rates each sentence by the article's ten
+most frequent words, the title's words, its length and its position, and takes the best.
+Here it rates the cluster's sentences as one article (the articles one after another, as a
+user would paste them), titled with the first article title the cluster has (none on the
+Multi-News files: the title term is then 0 for every sentence); its own sentence splitter
+(NLTK Punkt, which needs data downloads) is never used.
+
+sumy and newspaper are imported only when one of their peers is used.
 """
 
 from __future__ import annotations
@@ -227,3 +234,30 @@ class SumBasicPeer(_GreedyPeer):
 
     def update(self, sb, state, chosen):
         sb._update_tf(state["freq"], state["words"][chosen])
+
+
+@register
+class NewspaperPeer(Summarizer):
+    name = "newspaper"
+    description = "newspaper4k's article summary: frequent words, title words, length and position"
+
+    def select(self, cluster: Cluster, budget: Budget) -> list[Scored]:
+        if not cluster.sentences:
+            return []
+        try:
+            from newspaper import nlp, settings
+            from newspaper.text import StopWords
+        except ImportError:
+            raise InputError("the newspaper peer needs newspaper4k: pip install newspaper4k==0.9.6") from None
+        stop_words = _newspaper_stop_words(StopWords)
+        rows = [r for doc_id in cluster.doc_ids for r in cluster.rows_of(doc_id)]  # article order
+        sentences = [cluster.sentences[r].text for r in rows]
+        keys = nlp.keywords(" ".join(sentences), stop_words, settings.SUMMARIZE_KEYWORD_COUNT)
+        title = next((d.title for d in cluster.documents if d.title), "")
+        ranked = nlp.scored_sentences(sentences, list(stop_words.tokenizer(title)), keys, stop_words)
+        return greedy_fill([(cluster.sentences[rows[i]], score) for i, _, score in ranked], budget)
+
+
+@lru_cache(maxsize=1)
+def _newspaper_stop_words(StopWords):
+    return StopWords("en")
