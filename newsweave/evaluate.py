@@ -175,12 +175,14 @@ def _one_line(text: str) -> str:
 
 def pipeline_config(**options):
     """A pipeline Config for scoring runs: only the summary is needed, so the analysis
-    stage is off; and since scoring truncates every candidate at the word budget, the last
-    sentence may cross it (``overflow``), for every system alike."""
+    stage is off; since scoring truncates every candidate at the word budget, the last
+    sentence may cross it (``overflow``), for every system alike; and a cluster of one
+    article is summarized rather than refused (``min_documents``)."""
     from .pipeline import Config
 
     options.setdefault("analyze", False)
     options.setdefault("overflow", True)
+    options.setdefault("min_documents", 1)
     return Config(**options)
 
 

@@ -221,3 +221,17 @@ def test_paired_bootstrap_on_real_clusters():
     assert shifted["p_not_better"] == 0.0 and shifted["wins"] == 12
     with pytest.raises(ValueError):
         ev.paired_bootstrap(a, b[:5])
+
+
+def test_a_cluster_of_one_article_is_summarized_in_evaluations_but_refused_as_a_brief():
+    from newsweave.ingest import documents_from_texts
+    from newsweave.pipeline import Config, run
+
+    article = (ROOT / "newsweave" / "example" / "01_wire_agency.txt").read_text(encoding="utf-8")
+    reference = " ".join(article.split()[40:140])  # a stand-in reference: words of the article
+    record = {"id": "one-article", "documents": [article], "summaries": [reference]}
+    result = ev.evaluate([record], ev.make_system("centroid", words=100), words=100, processes=1,
+                         progress=False)
+    assert result["failed"] == 0 and result["rouge1"] > 0.3
+    with pytest.raises(InputError, match="at least 2 articles"):  # a user's brief compares sources
+        run(documents_from_texts([article]), Config())
