@@ -111,3 +111,20 @@ def test_centroid_summary_comes_closest_to_the_centroid():
         v = X[idx].sum(axis=0)
         return float(v @ target / np.linalg.norm(v))
     assert cos(rows) > cos(top)
+
+
+def test_a_quotation_without_its_speaker_leans_on_the_sentence_that_names_them():
+    from newsweave.model import Sentence
+    from newsweave.summarizers.base import leans_back
+
+    def sentence(text, index=1):
+        return Sentence(doc="d", index=index, start=0, end=len(text), text=text, n_in_doc=3)
+
+    speakerless = ['"She will confirm the letter she signed! She knows nothing about me."',
+                   "\u201cThe water came through the door in seconds.\u201d"]
+    attributed = ['"The water came through the door in seconds," Ms Okafor told reporters.',
+                  '"We have lost everything," said a farmer near Marrowford.',
+                  'The mayor called it "the worst flood in living memory".']
+    assert all(leans_back(sentence(t)) for t in speakerless)
+    assert not any(leans_back(sentence(t)) for t in attributed)
+    assert not leans_back(sentence(speakerless[0], index=0))  # an article may open with a quote

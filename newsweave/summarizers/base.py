@@ -47,9 +47,20 @@ _LEANS_BACK = re.compile(r"\W*(?:he|she|it|they|him|her|his|its|their|them|this|
                          r"|but|and|so|also|however|still|yet|meanwhile|instead|then)\b", re.I)
 
 
+# A sentence that is nothing but a quotation, with no one said to say it ("\"She will
+# confirm the letter she signed!\""): its speaker is named in the sentence before it
+# ("Trump tweeted on Tuesday:"). On its own, a reader cannot tell whose words they are.
+_QUOTE_ONLY = re.compile(r"\s*[\"\u201c].*[\"\u201d]\W*$", re.S)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted"
+                          r"|according|explained|explains|noted|notes|recalled|recalls)\b", re.I)
+
+
 def leans_back(sentence: Sentence) -> bool:
     """Does the sentence need the one before it to be understood?"""
-    return sentence.index > 0 and bool(_LEANS_BACK.match(sentence.text))
+    if sentence.index == 0:
+        return False
+    text = sentence.text
+    return bool(_LEANS_BACK.match(text)) or bool(_QUOTE_ONLY.match(text) and not _ATTRIBUTION.search(text))
 
 
 REGISTRY: dict[str, type["Summarizer"]] = {}
@@ -95,7 +106,8 @@ class Selection:
     A sentence may be taken when it fits the budget, has at least ``min_words`` words
     (unless the cluster has nothing that long), is not too similar to one already taken
     (cosine >= ``redundancy``: it would say the same thing again), and, when it leans on the
-    sentence before it, only once that one is in the summary (reading order puts them
+    sentence before it (a pronoun, a connective, a quotation without its speaker), only once
+    that one is in the summary (reading order puts them
     together) or nothing else is left. Leaving those out costs no ROUGE on Multi-News, raw
     Multi-News or DUC 2006 (within 0.1).
     """
