@@ -24,7 +24,7 @@ _LEADING_CREDIT = re.compile(
     r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
 # A dateline opening an agency story: "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ",
 # "MARROWFORD, March 14 (CPW) — ",
-# "(CNN) -- ", "DAMASCUS—", "NASHVILLE, Tenn. - ". It names where and who filed the story, not what happened, and
+# "(CNN) -- ", "DAMASCUS—", "DALTON, Ga. - ". It names where and who filed the story, not what happened, and
 # spends words of the summary's budget.
 _AGENCIES = r"(?i:ap|reuters|afp|cnn|upi|bloomberg|dpa|aap|pa|xinhua|ani|ians|efe|ansa|tass|[a-z]{2,5}-?tv)"
 _DASH = r"\s*(?:--|[\u2014\u2013-])\s*"
@@ -33,7 +33,7 @@ _DATELINE = re.compile(
     r"(?:[A-Z]{3,}[\w.'-]*(?:,?\s+(?:[A-Z][\w.'-]*|\d{1,2}\b)){0,4}\s*)?\(\s*[A-Za-z][\w./ -]{0,20}?\s*\)" + _DASH +
     # "Washington ( ap ) -- " in lower-cased text: only a news agency in the brackets
     r"|[A-Z][\w.'-]*(?:,?\s+[A-Z]?[\w.'-]+){0,3}\s*\(\s*" + _AGENCIES + r"\s*\)" + _DASH +
-    # "DAMASCUS—Syrian forces ...", "NASHVILLE, Tenn. - No charges ..." (a hyphen only with
+    # "DAMASCUS—Syrian forces ...", "DALTON, Ga. - Crews worked ..." (a hyphen only with
     # spaces around it: "ALL-CAPS-WORD" is no dateline)
     r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:--|[\u2014\u2013])\s*|\s+-\s+)(?=[A-Z])")
 # Two sentences glued together when scraping dropped the space or line break between them

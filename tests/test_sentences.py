@@ -63,7 +63,7 @@ def test_datelines_are_not_part_of_sentences():
         "DAMASCUS—Syrian forces overran the district on Thursday after rebels retreated.\n\n"
         "The Free Syrian Army (FSA) - the main rebel force - has withdrawn from the area.\n\n"
         "NATO — the alliance of 32 countries — met in Brussels on Tuesday to discuss aid.\n\n"
-        "NASHVILLE, Tenn. - No charges have been filed in the death of the child, police said.\n\n"
+        "DALTON, Ga. - Crews worked through the night to clear the road of fallen trees, police said.\n\n"
         "LONG BEACH - Police say a priest was arrested after a crash that killed a cyclist.\n\n"
         "NATO - the alliance of 32 countries - met in Brussels again on Wednesday.\n")
     assert texts[:4] == ["The Senate passed the spending bill late on Friday night.",
@@ -73,7 +73,7 @@ def test_datelines_are_not_part_of_sentences():
     # A bracketed acronym or a dash inside a sentence is not a dateline.
     assert texts[4].startswith("The Free Syrian Army (FSA)")
     assert texts[5].startswith("NATO — the alliance")
-    assert texts[6:8] == ["No charges have been filed in the death of the child, police said.",
+    assert texts[6:8] == ["Crews worked through the night to clear the road of fallen trees, police said.",
                           "Police say a priest was arrested after a crash that killed a cyclist."]
     assert texts[8].startswith("NATO - the alliance")
 

@@ -120,7 +120,7 @@ def test_a_quotation_without_its_speaker_leans_on_the_sentence_that_names_them()
     def sentence(text, index=1):
         return Sentence(doc="d", index=index, start=0, end=len(text), text=text, n_in_doc=3)
 
-    speakerless = ['"She will confirm the letter she signed! She knows nothing about me."',
+    speakerless = ['"We will rebuild every home! Not one family will be left behind."',
                    "\u201cThe water came through the door in seconds.\u201d"]
     attributed = ['"The water came through the door in seconds," Ms Okafor told reporters.',
                   '"We have lost everything," said a farmer near Marrowford.',

@@ -47,9 +47,9 @@ _LEANS_BACK = re.compile(r"\W*(?:he|she|it|they|him|her|his|its|their|them|this|
                          r"|but|and|so|also|however|still|yet|meanwhile|instead|then)\b", re.I)
 
 
-# A sentence that is nothing but a quotation, with no one said to say it ("\"She will
-# confirm the letter she signed!\""): its speaker is named in the sentence before it
-# ("Trump tweeted on Tuesday:"). On its own, a reader cannot tell whose words they are.
+# A sentence that is nothing but a quotation, with no one said to say it ("“We will
+# rebuild every home!”"): its speaker is named in the sentence before it ("The mayor spoke
+# to residents on Tuesday:"). On its own, a reader cannot tell whose words they are.
 _QUOTE_ONLY = re.compile(r"\s*[\"\u201c].*[\"\u201d]\W*$", re.S)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted"
                           r"|according|explained|explains|noted|notes|recalled|recalls)\b", re.I)
