@@ -107,9 +107,8 @@ class Selection:
     (unless the cluster has nothing that long), is not too similar to one already taken
     (cosine >= ``redundancy``: it would say the same thing again), and, when it leans on the
     sentence before it (a pronoun, a connective, a quotation without its speaker), only once
-    that one is in the summary (reading order puts them
-    together) or nothing else is left. Leaving those out costs no ROUGE on Multi-News, raw
-    Multi-News or DUC 2006 (within 0.1).
+    that one is in the summary (reading order puts them together) or nothing else is left.
+    Leaving those out costs no ROUGE on Multi-News, raw Multi-News or DUC 2006 (within 0.1).
     """
 
     def __init__(self, cluster: Cluster, budget: Budget, *, min_words: int, redundancy: float = 1.0):

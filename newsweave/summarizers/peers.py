@@ -76,6 +76,11 @@ class WordTokenizer:
         raise NotImplementedError("newsweave gives sumy its sentences ready split")
 
 
+def _article_order(cluster: Cluster) -> list[int]:
+    """The cluster's sentence rows, article after article, each in its own order."""
+    return [r for doc_id in cluster.doc_ids for r in cluster.rows_of(doc_id)]
+
+
 def _sumy():
     try:
         import sumy  # noqa: F401
@@ -118,7 +123,7 @@ class SumyPeer(Summarizer):
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
         tokenizer = WordTokenizer()
-        rows = [r for doc_id in cluster.doc_ids for r in cluster.rows_of(doc_id)]
+        rows = _article_order(cluster)
         paragraphs = [Paragraph([Sentence(cluster.sentences[r].text, tokenizer)
                                  for r in cluster.rows_of(doc_id)])
                       for doc_id in cluster.doc_ids]
@@ -246,11 +251,10 @@ class NewspaperPeer(Summarizer):
             return []
         try:
             from newspaper import nlp, settings
-            from newspaper.text import StopWords
         except ImportError:
             raise InputError("the newspaper peer needs newspaper4k: pip install newspaper4k==0.9.6") from None
-        stop_words = _newspaper_stop_words(StopWords)
-        rows = [r for doc_id in cluster.doc_ids for r in cluster.rows_of(doc_id)]  # article order
+        stop_words = _newspaper_stop_words()
+        rows = _article_order(cluster)
         sentences = [cluster.sentences[r].text for r in rows]
         keys = nlp.keywords(" ".join(sentences), stop_words, settings.SUMMARIZE_KEYWORD_COUNT)
         title = next((d.title for d in cluster.documents if d.title), "")
@@ -259,5 +263,7 @@ class NewspaperPeer(Summarizer):
 
 
 @lru_cache(maxsize=1)
-def _newspaper_stop_words(StopWords):
+def _newspaper_stop_words():
+    from newspaper.text import StopWords
+
     return StopWords("en")
