@@ -85,3 +85,41 @@ def test_a_title_before_a_name_does_not_end_a_sentence():
     assert texts[0] == '"We have not seen damage like this," New York Gov. Andrew Cuomo said on Tuesday.'
     assert texts[1] == "Atty. Gen. Eric Holder and Supt. Garry McCarthy met the Rev. Al Sharpton in Chicago."
     assert texts[2:] == ["The prize went to Martin Luther King Jr.", "He accepted it in Oslo that December."]
+
+
+def test_a_piece_in_lower_case_continues_the_sentence_before_it():
+    texts = _sentences(
+        "Leaders Anna Pike (R-Ohio) and Tom Reyes (D-N.M.) will need votes from both parties to pass "
+        "the bill.\n\n"
+        "A five-year-old B.C. girl walked two miles to get help for her mother after the crash.\n\n"
+        "\"Nobody came to help us.\" she told the court on Friday. The judge thanked her.\n\n"
+        "The station is now the No. 1 source of local news, ahead of the No. 2 paper in the county.\n\n"
+        "They met in Paris in 1953.In 1954 he wrote to her from Boston for the first time.\n")
+    assert texts == [
+        "Leaders Anna Pike (R-Ohio) and Tom Reyes (D-N.M.) will need votes from both parties to pass the bill.",
+        "A five-year-old B.C. girl walked two miles to get help for her mother after the crash.",
+        "\"Nobody came to help us.\" she told the court on Friday.",
+        "The judge thanked her.",
+        "The station is now the No. 1 source of local news, ahead of the No. 2 paper in the county.",
+        "They met in Paris in 1953.",
+        "In 1954 he wrote to her from Boston for the first time.",
+    ]
+
+
+def test_fragments_and_headlines_are_not_sentences():
+    texts = _sentences(
+        "Officials said the bridge would reopen to traffic by the end of the month.\n\n"
+        "Lower risks were linked to eating:\n\n"
+        "green leafy vegetables (eg lettuce)\n\n"
+        "reset Mayor Vance: The face of the recovery? Mayor Vance: No 'quick fix'\n\n"
+        "Chief: Officer involved in the crash was 'a careful driver'\n\n"
+        "The council will meet again on Tuesday to vote on the repairs.\n")
+    assert texts == ["Officials said the bridge would reopen to traffic by the end of the month.",
+                     "The council will meet again on Tuesday to vote on the repairs."]
+
+
+def test_lower_cased_text_is_split_as_it_was():
+    # In a lower-cased release (Multi-News) a word in lower case after a stop starts a sentence.
+    texts = _sentences('" we will rebuild every home. " on tuesday, the mayor thanked the crews. '
+                       "the repairs will take a year, officials said.\n")
+    assert len(texts) == 3
