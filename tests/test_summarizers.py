@@ -128,3 +128,19 @@ def test_a_quotation_without_its_speaker_leans_on_the_sentence_that_names_them()
     assert all(leans_back(sentence(t)) for t in speakerless)
     assert not any(leans_back(sentence(t)) for t in attributed)
     assert not leans_back(sentence(speakerless[0], index=0))  # an article may open with a quote
+
+
+def test_the_end_of_a_quotation_leans_on_the_sentence_that_opened_it():
+    from newsweave.model import Sentence
+    from newsweave.summarizers.base import leans_back
+
+    def sentence(text):
+        return Sentence(doc="d", index=2, start=0, end=len(text), text=text, n_in_doc=4)
+
+    closing = ["I have asked the council to review every permit issued since March.\u201d",
+               'Not one family will be left behind, and that is a promise."']
+    whole = ["\u201cWe will rebuild,\u201d the mayor said, \u201cand we will do it fast.\u201d",
+             'The mayor called the flood "the worst in living memory" on Tuesday.',
+             "The council reviewed every permit issued since March."]
+    assert all(leans_back(sentence(t)) for t in closing)
+    assert not any(leans_back(sentence(t)) for t in whole)

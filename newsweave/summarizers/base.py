@@ -60,7 +60,17 @@ def leans_back(sentence: Sentence) -> bool:
     if sentence.index == 0:
         return False
     text = sentence.text
-    return bool(_LEANS_BACK.match(text)) or bool(_QUOTE_ONLY.match(text) and not _ATTRIBUTION.search(text))
+    return (bool(_LEANS_BACK.match(text)) or bool(_QUOTE_ONLY.match(text) and not _ATTRIBUTION.search(text))
+            or _closes_a_quotation(text))
+
+
+def _closes_a_quotation(text: str) -> bool:
+    """A sentence that ends a quotation opened before it ("... and I am sorry for it.”"): its
+    first words, and its speaker, are in the sentence before."""
+    text = text.strip()
+    if "\u201d" in text or "\u201c" in text:
+        return text.count("\u201d") > text.count("\u201c")
+    return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
 REGISTRY: dict[str, type["Summarizer"]] = {}
