@@ -1,4 +1,4 @@
-"""No scraping debris in any summary of the 92 raw Multi-News clusters.
+"""No scraping debris, and no broken sentence, in any summary of the 92 raw Multi-News clusters.
 
 The debris signatures below are written independently of ``newsweave.clean`` (which removes
 whole debris lines and blocks): they look for what a reader would call page furniture
@@ -56,4 +56,20 @@ def test_every_raw_cluster_but_dead_ones_is_summarized(raw_summaries):
 def test_no_debris_in_any_raw_summary(raw_summaries):
     found = [f"{cid}: {kind}: {text[:100]}" for cid, texts in raw_summaries.items() for text in texts
              for kind, pattern in DEBRIS.items() if pattern.search(text)]
+    assert not found, "\n".join(found)
+
+
+# What a reader would call a broken sentence: one cut off the sentence before it (it starts
+# in lower case: "she said in court on Friday.", "girl is being hailed as a hero ..."), cut
+# before its number ("That puts it behind No."), or a headline or list item (no full stop).
+BROKEN = {
+    "starts in lower case": re.compile(r"^\W*[a-z]+\b"),  # not "iPhone", "eBay"
+    "cut before a number": re.compile(r"\bNo\.$"),
+    "no full stop": re.compile(r"^(?!.*[.!?\u2026][\"'\u201d\u2019)\s]*$)", re.S),
+}
+
+
+def test_no_broken_sentence_in_any_raw_summary(raw_summaries):
+    found = [f"{cid}: {kind}: {text[:100]}" for cid, texts in raw_summaries.items() for text in texts
+             for kind, pattern in BROKEN.items() if pattern.search(text)]
     assert not found, "\n".join(found)
