@@ -115,8 +115,7 @@ def _continues(previous: str, piece: str, cased: bool) -> bool:
     """Whether Punkt cut ``piece`` off a sentence that goes on: after a title before a name
     ("New York Gov. | Andrew Cuomo said"), after "No." before its number ("the No. | 1
     cause"), or, in cased text, before a word in lower case, which no sentence starts with
-    ("... (R-La.) | will need Democratic votes", "a B.C. | girl", "“That is enough.” | she
-    said")."""
+    ("... (D-N.M.) | will need votes", "a B.C. | boy", "“That is enough.” | she said")."""
     if _TITLE_BEFORE_NAME.search(previous):
         return piece[:1].isupper()
     if _NUMBER_SIGN.search(previous) and piece[:1].isdigit():
@@ -159,7 +158,7 @@ def _is_sentence(piece: str) -> bool:
         return False
     if not piece.rstrip().rstrip(_CLOSING).endswith(_STOPS):
         # headlines, bylines, captions and menu lines do not end like sentences, nor does a
-        # headline that ends with a quotation ("Chief: Officer involved was 'a gentleman'")
+        # headline that ends with a quotation ("Mayor: Flood response was 'a triumph'")
         return False
     letters = sum(ch.isalpha() for ch in piece)
     return letters >= 0.5 * len(piece)  # tables of numbers, URLs, code
@@ -174,7 +173,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         pieces = [(ps + s, ps + e) for s, e in tokenizer.span_tokenize(text[ps:pe])]
         for s, e in _join_quotes(text, _unglue(text, _join_continuations(text, pieces, cased))):
             if cased and _starts_in_lower_case(text[s:e]):
-                continue  # a fragment: an item of a list, a widget's label ("reset Marco Rubio: ...")
+                continue  # a fragment: an item of a list, a widget's label ("reset Mayor Vance: ...")
             for prefix in (_LEADING_MARKUP, _LEADING_CREDIT, _DATELINE):
                 found = prefix.match(text, s, e)
                 if found:

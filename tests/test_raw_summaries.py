@@ -60,7 +60,7 @@ def test_no_debris_in_any_raw_summary(raw_summaries):
 
 
 # What a reader would call a broken sentence: one cut off the sentence before it (it starts
-# in lower case: "she said in court on Friday.", "girl is being hailed as a hero ..."), cut
+# in lower case: "she said in court on Friday.", "boy walked two miles for help ..."), cut
 # before its number ("That puts it behind No."), or a headline or list item (no full stop).
 BROKEN = {
     "starts in lower case": re.compile(r"^\W*[a-z]+\b"),  # not "iPhone", "eBay"
