@@ -113,13 +113,16 @@ def test_centroid_summary_comes_closest_to_the_centroid():
     assert cos(rows) > cos(top)
 
 
-def test_a_quotation_without_its_speaker_leans_on_the_sentence_that_names_them():
+def _sentence(text, index=1):
     from newsweave.model import Sentence
+
+    return Sentence(doc="d", index=index, start=0, end=len(text), text=text, n_in_doc=3)
+
+
+def test_a_quotation_without_its_speaker_leans_on_the_sentence_that_names_them():
     from newsweave.summarizers.base import leans_back
 
-    def sentence(text, index=1):
-        return Sentence(doc="d", index=index, start=0, end=len(text), text=text, n_in_doc=3)
-
+    sentence = _sentence
     speakerless = ['"We will rebuild every home! Not one family will be left behind."',
                    "\u201cThe water came through the door in seconds.\u201d"]
     attributed = ['"The water came through the door in seconds," Ms Okafor told reporters.',
@@ -131,12 +134,9 @@ def test_a_quotation_without_its_speaker_leans_on_the_sentence_that_names_them()
 
 
 def test_the_end_of_a_quotation_leans_on_the_sentence_that_opened_it():
-    from newsweave.model import Sentence
     from newsweave.summarizers.base import leans_back
 
-    def sentence(text):
-        return Sentence(doc="d", index=2, start=0, end=len(text), text=text, n_in_doc=4)
-
+    sentence = _sentence
     closing = ["I have asked the council to review every permit issued since March.\u201d",
                'Not one family will be left behind, and that is a promise."']
     whole = ["\u201cWe will rebuild,\u201d the mayor said, \u201cand we will do it fast.\u201d",
