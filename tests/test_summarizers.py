@@ -113,34 +113,23 @@ def test_centroid_summary_comes_closest_to_the_centroid():
     assert cos(rows) > cos(top)
 
 
-def _sentence(text, index=1):
+def test_a_quotation_without_its_speaker_or_its_start_leans_on_the_sentence_before_it():
     from newsweave.model import Sentence
-
-    return Sentence(doc="d", index=index, start=0, end=len(text), text=text, n_in_doc=3)
-
-
-def test_a_quotation_without_its_speaker_leans_on_the_sentence_that_names_them():
     from newsweave.summarizers.base import leans_back
 
-    sentence = _sentence
-    speakerless = ['"We will rebuild every home! Not one family will be left behind."',
-                   "\u201cThe water came through the door in seconds.\u201d"]
-    attributed = ['"The water came through the door in seconds," Ms Okafor told reporters.',
-                  '"We have lost everything," said a farmer near Marrowford.',
-                  'The mayor called it "the worst flood in living memory".']
-    assert all(leans_back(sentence(t)) for t in speakerless)
-    assert not any(leans_back(sentence(t)) for t in attributed)
-    assert not leans_back(sentence(speakerless[0], index=0))  # an article may open with a quote
+    def sentence(text, index=1):
+        return Sentence(doc="d", index=index, start=0, end=len(text), text=text, n_in_doc=3)
 
-
-def test_the_end_of_a_quotation_leans_on_the_sentence_that_opened_it():
-    from newsweave.summarizers.base import leans_back
-
-    sentence = _sentence
-    closing = ["I have asked the council to review every permit issued since March.\u201d",
+    leaning = ['"We will rebuild every home! Not one family will be left behind."',  # no speaker
+               "\u201cThe water came through the door in seconds.\u201d",
+               # the end of a quotation opened in the sentence before
+               "I have asked the council to review every permit issued since March.\u201d",
                'Not one family will be left behind, and that is a promise."']
-    whole = ["\u201cWe will rebuild,\u201d the mayor said, \u201cand we will do it fast.\u201d",
-             'The mayor called the flood "the worst in living memory" on Tuesday.',
-             "The council reviewed every permit issued since March."]
-    assert all(leans_back(sentence(t)) for t in closing)
-    assert not any(leans_back(sentence(t)) for t in whole)
+    standing = ['"The water came through the door in seconds," Ms Okafor told reporters.',
+                '"We have lost everything," said a farmer near Marrowford.',
+                'The mayor called it "the worst flood in living memory".',
+                "\u201cWe will rebuild,\u201d the mayor said, \u201cand we will do it fast.\u201d",
+                "The council reviewed every permit issued since March."]
+    assert all(leans_back(sentence(t)) for t in leaning)
+    assert not any(leans_back(sentence(t)) for t in standing)
+    assert not leans_back(sentence(leaning[0], index=0))  # an article may open with a quote
