@@ -40,9 +40,8 @@ _DATELINE = re.compile(
     r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:--|[\u2014\u2013])\s*|\s+-\s+)(?=[A-Z])")
 # Two sentences glued together when scraping dropped the space or line break between them
 # ("... in Mountain View.The 300-pound robot ...", "... told CNBC.Shares rose ...", "... in
-# 1954.In June ..."). Punkt
-# cannot see that boundary. Two lower-case or three capital letters before the stop rule out
-# initials and "U.S."; abbreviations are checked.
+# 1954.In June ..."). Punkt cannot see that boundary. Two lower-case or three capital letters
+# before the stop rule out initials and "U.S."; abbreviations are checked.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[A-Z]{3}[.!?])(?=[A-Z][a-z])"
                     r"|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])|(?<=\d{2}[.!?])(?=[A-Z][a-z])")
 # Titles that stand before a name and never end a sentence; Punkt's English model does not
