@@ -33,6 +33,7 @@ from pathlib import Path
 
 from . import summarizers
 from .errors import InputError
+from .text import punkt
 from .summarizers import peers  # noqa: F401  (registers the peer summarizers)
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
@@ -94,11 +95,6 @@ def rouge_backend() -> str:
     return type(_scorer()).__module__.split(".")[0]
 
 
-@lru_cache(maxsize=1)
-def _punkt():
-    import punkt
-
-    return punkt.tokenizer_for("english")
 
 
 def sentence_lines(text: str) -> str:
@@ -108,7 +104,7 @@ def sentence_lines(text: str) -> str:
         lines = [" ".join(line.split()) for line in text.split("\n")]
     else:
         try:
-            lines = [" ".join(s.split()) for s in _punkt().tokenize(text)]
+            lines = [" ".join(s.split()) for s in punkt.tokenizer().tokenize(text)]
         except ImportError:  # no sentence splitter: the whole text is one sentence
             lines = [" ".join(text.split())]
     return "\n".join(line for line in lines if line)

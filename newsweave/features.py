@@ -16,32 +16,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from .model import Document, Sentence
-from .stopwords import ASKING_WORDS, STOP_WORDS
-
-# Words (with inner apostrophes and hyphens) and numbers ("7,500" is one token: a number
-# two sentences share is strong evidence that they report the same fact).
-_TOKEN = re.compile(r"\d[\d,.]*\d|\w(?:[\w'’-]*\w)?")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light suffix stripper: "killed", "killing", "kills" -> "kill". Enough to match
-    inflections across outlets; a full Porter stemmer buys little for sentence similarity."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)]
-    return word
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-cased, stemmed tokens of a text; function words and single characters left out."""
-    return [stem(t) for t in _TOKEN.findall(text.lower()) if len(t) > 1 and t not in STOP_WORDS]
-
-
-def topic_of(query: str) -> str:
-    """A query without the words that only ask ("Discuss ..., include information on ...")."""
-    return " ".join(w for w in _TOKEN.findall(query) if w.lower() not in ASKING_WORDS)
-
+from .text.words import TOKEN, content_words, stem, topic_of  # noqa: F401  (used by stages through here)
 
 class Vocabulary:
     """TF-IDF weights learned from one cluster's sentences (scikit-learn's formula:

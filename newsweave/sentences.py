@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lines import kept_line_spans
+from .text import punkt
+from .text.lines import kept_line_spans
 from .model import Document, Sentence
 
 _TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ")", "\u2026")
@@ -58,11 +59,6 @@ MIN_WORDS = 4  # shorter pieces are captions, labels or fragments
 MAX_WORDS = 120  # longer "sentences" are run-on lists or missed boundaries
 
 
-@lru_cache(maxsize=1)
-def _punkt():
-    import punkt
-
-    return punkt.tokenizer_for("english")
 
 
 def _paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -165,7 +161,7 @@ def _is_sentence(piece: str) -> bool:
 
 def split_sentences(doc: Document) -> list[Sentence]:
     """The document's sentences (in order), each verbatim at ``doc.text[start:end]``."""
-    text, tokenizer = doc.text, _punkt()
+    text, tokenizer = doc.text, punkt.tokenizer()
     cased = _is_cased(text)
     spans: list[tuple[int, int]] = []
     for ps, pe in _paragraphs(text, kept_line_spans(text, doc.removed)):

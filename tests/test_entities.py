@@ -9,7 +9,8 @@ from newsweave.sentences import split_sentences
 from conftest import EXAMPLE
 
 nlp = pytest.importorskip("newsweave.analysis.nlp")
-from newsweave.analysis.entities import find_entities, initials, place_alias  # noqa: E402
+from newsweave.analysis.entities import find_entities, place_alias  # noqa: E402
+from newsweave.text.lexicon import initials  # noqa: E402
 
 
 def _entities_of(documents):

@@ -38,33 +38,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..model import Entity, Sentence
+from ..text.lexicon import ORG_ENDINGS, ORG_NAME_NOUNS, PARTICLES, TITLES, initials, is_acronym
 
 MIN_TOTAL = 2  # entities mentioned once in the whole cluster are noise more often than not
-
-TITLES = frozenset("""
-mr mrs ms miss dr president vice prime minister colonel col general gen lt lieutenant major captain
-capt sergeant sgt commissioner mayor governor gov senator sen rep representative secretary foreign
-ambassador king queen prince princess sheikh sheik imam pope bishop father sir dame lord lady judge
-justice chancellor premier chairman chairwoman chief professor prof firefighter brigadier admiral
-commander ayatollah emir crown deputy state interior defence defense
-""".split())
-
-PARTICLES = frozenset("al el bin ibn bint de da di du van von der den la le abu ul".split())
-
-# Words that end organisation names ("Harbourlight Aid", "Syrian National Council").
-ORG_ENDINGS = frozenset("""
-aid council committee agency board army party ministry department university school college
-observatory organisation organization association coalition brigade division corps force forces
-times news press post journal herald guardian telegraph gazette bank company corporation inc ltd
-group foundation fund trust institute commission authority service services union federation
-alliance front movement network crescent cross court parliament assembly office police
-""".split())
-
-# Nouns that introduce an organisation's name ("the campaign group Avaaz").
-ORG_NOUNS = frozenset("""
-group organisation organization charity agency party company firm movement network coalition
-alliance union association foundation newspaper broadcaster channel
-""".split())
 
 PLACE_NOUNS = ("city|cities|town|towns|village|villages|district|districts|neighbourhood|"
                "neighbourhoods|neighborhood|neighborhoods|province|provinces|region|suburb|suburbs|"
@@ -89,7 +65,7 @@ _NOT_NAME_START = frozenset("The A An This That These Those His Her Its Their Ou
 STRONG = 3  # weight of context evidence against one spaCy label
 _SECRETARY_OF = re.compile(r"\bSecretary(?:-General)? of\s+(?:the\s+)?$")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
-_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))}),?\s+(?:the\s+)?$", re.I)
+_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NAME_NOUNS))}),?\s+(?:the\s+)?$", re.I)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _PREV_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")
 
@@ -267,17 +243,6 @@ def _key(surface: str) -> str:
     return " ".join(t.split())
 
 
-def initials(name: str) -> str:
-    """"International Committee of the Red Cross" -> "ICRC" (function words skipped)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w]
-    return "".join(w[0] for w in words if w[0].isupper())
-
-
-def _is_acronym(surface: str) -> bool:
-    letters = surface.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
 # --- labels -----------------------------------------------------------------------------------
 
 
@@ -366,7 +331,7 @@ def _merge(groups: dict[str, _Group], acronym_docs: dict[tuple[str, str], str]) 
         if len(core) != 1 or g.merged_into is not None:
             continue
         if g.label != "person" and (g.strong["place"] or g.strong["org"] or place_alias(g.key)
-                                    or _is_acronym(next(iter(g.variants)))):
+                                    or is_acronym(next(iter(g.variants)))):
             continue
         for pos in (-1, 0):
             hits = {h.root().key: h.root() for h in full if _core(h.key)[pos] == core[0]}
@@ -388,9 +353,9 @@ def _merge(groups: dict[str, _Group], acronym_docs: dict[tuple[str, str], str]) 
             if len(ini) >= 2 and g not in by_initials[ini]:
                 by_initials[ini].append(g)
     expansions: dict[str, str] = {}
-    for g in orgs + [g for g in gs if g.label != "org" and _is_acronym(next(iter(g.variants)))]:
+    for g in orgs + [g for g in gs if g.label != "org" and is_acronym(next(iter(g.variants)))]:
         v = next(iter(g.variants))
-        if not _is_acronym(v) or g.merged_into is not None or len(g.key.split()) != 1:
+        if not is_acronym(v) or g.merged_into is not None or len(g.key.split()) != 1:
             continue
         acr = v.replace(".", "")
         cands = by_initials.get(acr, [])
@@ -433,7 +398,7 @@ def _merge(groups: dict[str, _Group], acronym_docs: dict[tuple[str, str], str]) 
                 prefix = " ".join(hw[:-len(words)])
                 if prefix in groups or prefix in expansions or prefix.endswith((" of the", " of")):
                     hits.add(h)
-            elif len(words) == 1 and words[0] in hw and _same_doc(g, h) and not _is_acronym(
+            elif len(words) == 1 and words[0] in hw and _same_doc(g, h) and not is_acronym(
                     next(iter(g.variants))) and words[0] != hw[0]:
                 hits.add(h)
         if len(hits) == 1:
@@ -493,9 +458,9 @@ def _display(g: _Group) -> str:
         best = max(variants, key=lambda v: (len(_core(_key(v))), variants[v], len(v)))
         return _strip_titles(best)[0]
     if g.label == "org":
-        longs = [v for v in variants if not _is_acronym(v)]
+        longs = [v for v in variants if not is_acronym(v)]
         if longs:
-            return max(longs, key=lambda v: (len(v.split()) > 1, not any(_is_acronym(w) for w in v.split()),
+            return max(longs, key=lambda v: (len(v.split()) > 1, not any(is_acronym(w) for w in v.split()),
                                              len(g.docs.get(v, ())), variants[v], len(v)))
     return max(variants, key=lambda v: (len(g.docs.get(v, ())), variants[v], len(v)))
 

@@ -29,7 +29,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..ingest.metadata import MONTH_NAMES, comment_date, stated_date
+from ..ingest.metadata import comment_date, stated_date
+from ..text.dates import MONTH_NAMES
 from ..model import Document, Sentence
 
 MAX_GAP_DAYS = 180  # half a year: beyond any follow-up of the same news event

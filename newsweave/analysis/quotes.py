@@ -34,48 +34,20 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..lines import kept_line_spans
+from ..text.lexicon import (
+    DOCUMENT_NOUNS,
+    HONORIFICS,
+    PERSON_NOUNS,
+    SPEAKING_ORG_NOUNS,
+    SPEECH_VERBS,
+    initials,
+)
+from ..text.lines import kept_line_spans
 from ..model import Document, Quote, Sentence, Span
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech
 MAX_SPEAKER_TOKENS = 12  # longer "speakers" are clauses the parse got wrong
 LOOK_BACK = 5  # sentences searched for a pronoun's antecedent
-
-SPEECH_VERBS = frozenset("""
-say tell add write state announce warn insist vow explain declare claim note ask reply respond
-urge charge cite conclude acknowledge admit argue complain comment confirm deny recall report
-stress suggest tweet predict promise shout scream whisper testify repeat agree accuse allege
-assert boast concede contend emphasise emphasize lament plead pledge proclaim remark reiterate
-reveal threaten quip observe caution exclaim mutter continue quote
-""".split())
-
-# Common nouns that name a speaker who is a person (or, plural, a group of people).
-PERSON_NOUNS = frozenset("""
-official spokesman spokeswoman spokesperson person source man woman boy girl activist resident
-minister leader chief commander director witness doctor diplomat envoy governor mayor president
-general colonel officer soldier fighter journalist reporter correspondent analyst expert engineer
-teacher student worker survivor victim mother father son daughter wife husband neighbour neighbor
-lawyer judge prosecutor secretary ambassador negotiator mediator coordinator adviser advisor
-economist scientist researcher professor hydrologist official aide chairman chairwoman member
-manager owner farmer villager refugee protester protestor rebel opponent supporter campaigner
-medic nurse firefighter policeman commissioner inspector sergeant captain major lieutenant
-premier chancellor senator congressman lawmaker mp monk priest imam bishop cleric
-""".split())
-
-ORG_NOUNS = frozenset("""
-group organisation organization council agency ministry government army board committee brigade
-coalition administration office observatory charity company party network authority authorities
-police regime military department union federation association alliance commission court
-parliament senate congress bank firm newspaper broadcaster
-""".split())
-
-# A "statement" speaks for whoever made it: the rebels' statement, a statement by the UN.
-DOCUMENT_NOUNS = frozenset("""
-statement declaration report communique communiqué message letter resolution release tweet post
-note document announcement
-""".split())
-
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _ORG_PRONOUNS = frozenset({"it"})
@@ -456,11 +428,11 @@ def _kind(tok) -> str | None:
         return "org"
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PROPN":
-        return "org" if lemma in ORG_NOUNS or tok.text.isupper() else "person"
+        return "org" if lemma in SPEAKING_ORG_NOUNS or tok.text.isupper() else "person"
     if lemma in PERSON_NOUNS or low.endswith("-old") or (
             low == "old" and any(c.lower_ in ("year", "years") for c in tok.children)):  # "a 45-year-old"
         return "group" if tok.tag_ in ("NNS", "NNPS") else "person"
-    if lemma in ORG_NOUNS:
+    if lemma in SPEAKING_ORG_NOUNS:
         return "org"
     return None
 
@@ -488,7 +460,7 @@ def _describe(ctx: _DocContext, k: int, h):
         for c in h.children:  # "organization, Avaaz": the name, not the description
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 name, kind, head = _describe(ctx, k, c)
-                if name and kind == "person" and ", " not in name and h.lemma_.lower() not in ORG_NOUNS:
+                if name and kind == "person" and ", " not in name and h.lemma_.lower() not in SPEAKING_ORG_NOUNS:
                     # "The agency's chief, Marta Olsen" -> "Marta Olsen, the agency's chief"
                     role = _name_text(ctx, k, h, False)
                     if role and len(role.split()) <= 6 and role.split()[0].lower() not in _POSSESSIVES:
@@ -643,7 +615,6 @@ def _full_name(ctx: _DocContext, name: str) -> str:
 
 def _expand_acronym(ctx: _DocContext, acronym: str) -> str:
     """"SNC" -> "Syrian National Council" when the document spells it out."""
-    from .entities import initials
 
     key = "\0" + acronym
     if key not in ctx.names:

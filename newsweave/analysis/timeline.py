@@ -34,13 +34,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..ingest.metadata import MONTHS, make_date
+from ..text.dates import MONTHS, WEEKDAYS, make_date
 from ..model import Document, Sentence, Span, TimelineEntry
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_MONTHS = {k for k in MONTHS if len(k) > 3 and k != "sept"} | {"may"}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WDAY_ALT = "|".join(_WEEKDAYS)
+_WDAY_ALT = "|".join(WEEKDAYS)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # A number right after a day or year that makes it something else: "March 2,000", "14:30", "14.5".
@@ -189,7 +188,7 @@ def find_date_mentions(text: str, anchor: dt.date | None, lowercased: bool | Non
                 mod = g["wmod"] or ""
                 if mod.lower() in ("early", "late"):
                     mod = ""
-                date = _weekday(_WEEKDAYS.index(g["w"].lower()), anchor, mod, text[max(0, m.start() - 90):m.start()])
+                date = _weekday(WEEKDAYS.index(g["w"].lower()), anchor, mod, text[max(0, m.start() - 90):m.start()])
         elif g["ago"]:
             if anchor:
                 n = _NUMBER_WORDS.get(g["n"].lower()) or int(g["n"]) if not g["n"].isdigit() else int(g["n"])

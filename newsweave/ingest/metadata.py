@@ -28,17 +28,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..lines import kept_line_spans
+from ..text.dates import MONTH_NAMES, MONTHS, make_date  # noqa: F401  (MONTH_NAMES: re-exported)
+from ..text.lines import kept_line_spans
 from ..model import Document
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 # Full dates only (day, month and year): a bare "Tuesday" or "May 14" cannot date a document.
@@ -59,20 +52,6 @@ DATE_BEARING_KINDS = {"meta", "credit"}
 HEADER_LINES = 6
 HEADER_CHARS = 600
 _TITLE_MAX_WORDS = 25
-# Plausible publication years (a "date" outside them is a misread number).
-MIN_YEAR, MAX_YEAR = 1900, 2100
-
-
-def make_date(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None when it does not exist (30 February) or is implausible."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _match_date(m: re.Match) -> dt.date | None:
     g = m.groupdict()
     if g["y3"]:

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..features import _TOKEN, Cluster, stem, topic_of
-from ..stopwords import STOP_WORDS
+from ..features import Cluster
+from ..text.words import STOP_WORDS, TOKEN, stem, topic_of
 from .base import Budget, Scored, Selection, Summarizer, register
 
 
 def sentence_concepts(text: str) -> set[tuple[str, str]]:
     """Adjacent word pairs of a sentence, stemmed, unless both words are function words."""
-    words = [stem(t) if t not in STOP_WORDS else t for t in _TOKEN.findall(text.lower())]
+    words = [stem(t) if t not in STOP_WORDS else t for t in TOKEN.findall(text.lower())]
     return {(a, b) for a, b in zip(words, words[1:])
             if not (a in STOP_WORDS and b in STOP_WORDS)}
 
@@ -52,7 +52,7 @@ class ConceptSummarizer(Summarizer):
         # One outlet's detail still beats nothing once the shared concepts are covered.
         weights = {c: float(len(d)) if len(d) >= need else self.detail_weight for c, d in docs_using.items()}
         if cluster.query:
-            asked = {stem(w) for w in _TOKEN.findall(topic_of(cluster.query).lower()) if w not in STOP_WORDS}
+            asked = {stem(w) for w in TOKEN.findall(topic_of(cluster.query).lower()) if w not in STOP_WORDS}
             for c in weights:
                 if asked & set(c):
                     weights[c] *= 1 + self.query_weight / (1 - self.query_weight)

@@ -1,4 +1,10 @@
-"""English function words, left out when comparing sentences by their content."""
+"""Words: English function words, and the tokenizer and stemmer that compare sentences by content."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
 
 STOP_WORDS = frozenset("""
 a about above across after afterwards again against all almost alone along already also although
@@ -32,3 +38,27 @@ explain explained give provide specify detail details list mention report report
 regarding concerning aspect aspects example examples kind kinds type types way ways
 whether happened happening known
 """.split())
+
+# Words (with inner apostrophes and hyphens) and numbers ("7,500" is one token: a number
+# two sentences share is strong evidence that they report the same fact).
+TOKEN = re.compile(r"\d[\d,.]*\d|\w(?:[\w'’-]*\w)?")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: "killed", "killing", "kills" -> "kill". Enough to match
+    inflections across outlets; a full Porter stemmer buys little for sentence similarity."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased, stemmed tokens of a text; function words and single characters left out."""
+    return [stem(t) for t in TOKEN.findall(text.lower()) if len(t) > 1 and t not in STOP_WORDS]
+
+
+def topic_of(query: str) -> str:
+    """A query without the words that only ask ("Discuss ..., include information on ...")."""
+    return " ".join(w for w in TOKEN.findall(query) if w.lower() not in ASKING_WORDS)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .model import Removal
-
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -22,8 +20,8 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
-def kept_line_spans(text: str, removed: list[Removal]) -> list[tuple[int, int]]:
-    """Non-blank lines that no removal touches."""
+def kept_line_spans(text: str, removed) -> list[tuple[int, int]]:
+    """Non-blank lines that no removed stretch (anything with ``start`` and ``end``) touches."""
     cuts = sorted((r.start, r.end) for r in removed)
     out, i = [], 0
     for s, e in line_spans(text):
