@@ -16,8 +16,10 @@ __version__ = "0.1.0"
 
 from .errors import InputError  # noqa: E402
 from .ingest import documents_from_texts, load_paths  # noqa: E402
-from .model import Brief, Document, Removal, Sentence, Status, SummarySentence, Support  # noqa: E402
-from .pipeline import Config, run  # noqa: E402
+from .brief import Brief  # noqa: E402
+from .model import Document, Removal, Sentence, Status, SummarySentence, Support  # noqa: E402
+from .config import Config  # noqa: E402
+from .pipeline import run  # noqa: E402
 
 
 def load(paths: str | Sequence[str], cluster_id: str | None = None) -> list[Document]:
@@ -26,9 +28,10 @@ def load(paths: str | Sequence[str], cluster_id: str | None = None) -> list[Docu
 
 
 def brief(documents: Sequence[str] | Sequence[Document] | Mapping[str, str], *,
-          words: int | None = 200, sentences: int | None = None, **options) -> Brief:
+          words: int | None = None, sentences: int | None = None, **options) -> Brief:
     """Summarize a cluster of articles into a cited brief.
 
+    ``words`` defaults to 200 unless ``sentences`` is given (then there is no word cap);
     ``options`` are the other fields of :class:`Config` (``summarizer``, ``query``,
     ``keep_all``, ...). Raises :class:`InputError` with a one-line explanation when
     the input cannot be summarized.

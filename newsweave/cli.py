@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__, summarizers
+from .config import DEFAULT_WORDS, Config
 from .errors import InputError
 
 EXAMPLE_DIR = Path(__file__).parent / "example"
@@ -17,13 +18,14 @@ EXAMPLE_DIR = Path(__file__).parent / "example"
 def _add_brief_options(p: argparse.ArgumentParser) -> None:
     length = p.add_argument_group("length")
     length.add_argument("--words", type=int, default=None,
-                        help="word budget for the summary (default 200)")
+                        help=f"word budget for the summary (default {DEFAULT_WORDS}, "
+                             "or no word cap when only --sentences is given)")
     length.add_argument("--sentences", type=int, default=None,
                         help="sentence budget; with --words, both limits apply")
     p.add_argument("--format", "-f", choices=["markdown", "json", "html"], default=None,
                    help="output format (default: from the -o file's suffix, else markdown)")
     p.add_argument("-o", "--output", help="write the brief to this file instead of standard output")
-    p.add_argument("--summarizer", default=summarizers.DEFAULT,
+    p.add_argument("--summarizer", default=Config.summarizer,
                    help=f"which summarizer (one of: {', '.join(sorted(summarizers.REGISTRY))})")
     p.add_argument("--query", help="focus the summary on this question or topic")
     p.add_argument("--keep-all", action="store_true",
@@ -94,11 +96,14 @@ def _write(text: str, output: str | None) -> None:
 def cmd_brief(args, inputs: list[str], cluster_id: str | None = None) -> int:
     from .ingest import load_paths
     from .model import Status
-    from .pipeline import Config, run
+    from .pipeline import run
     from .render import RENDERERS
 
-    words = args.words if args.words is not None else (None if args.sentences else 200)
-    config = Config(words=words, sentences=args.sentences, summarizer=args.summarizer,
+    for name in ("words", "sentences"):  # Config would say it too, but in Python's terms
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            raise InputError(f"--{name} must be a whole number of at least 1, not {value}")
+    config = Config(words=args.words, sentences=args.sentences, summarizer=args.summarizer,
                     query=args.query, keep_all=args.keep_all, analyze=args.analyze)
     documents = load_paths(inputs, cluster_id)
     brief = run(documents, config)

@@ -7,15 +7,10 @@ import numpy as np
 from .features import Cluster
 from .model import Sentence, Support
 
-# Cosine similarity of TF-IDF vectors above which two sentences are taken to state the
-# same thing. Chosen by reading pairs from the seeds and Multi-News: at 0.35 pairs share
-# the main actors and the main verb or number; below ~0.25 they merely share the topic.
-DEFAULT_THRESHOLD = 0.35
 
-
-def find_support(cluster: Cluster, sentence: Sentence, threshold: float = DEFAULT_THRESHOLD
-                 ) -> tuple[Support, ...]:
-    """For each other document, its sentence closest to ``sentence``, if close enough."""
+def find_support(cluster: Cluster, sentence: Sentence, threshold: float) -> tuple[Support, ...]:
+    """For each other document, its sentence closest to ``sentence``, if its TF-IDF cosine
+    similarity is at least ``threshold`` (``Config.corroboration``)."""
     row = cluster.index_of(sentence)
     sims = np.asarray((cluster.tfidf @ cluster.tfidf[row].T).todense()).ravel()
     support = []

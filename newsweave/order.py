@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .summarizers import Scored
+from .model import Scored
 
 
 def reading_order(chosen: list[Scored], dates: Mapping[str, str | None] | None = None) -> list[Scored]:

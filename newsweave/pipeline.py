@@ -10,44 +10,16 @@ import time
 from dataclasses import asdict, dataclass, replace
 
 from . import clean, summarizers
-from .corroborate import DEFAULT_THRESHOLD, find_support
+from .config import Config
+from .corroborate import find_support
 from .errors import InputError
 from .features import Cluster
 from .ingest.metadata import add_metadata
-from .model import Brief, Document, Status, SummarySentence
+from .brief import Brief
+from .model import Document, Status, SummarySentence
 from .order import reading_order
-from .relevance import DEFAULT_MIN_RELEVANCE, set_aside_off_topic
+from .relevance import set_aside_off_topic
 from .sentences import split_sentences
-
-
-@dataclass(frozen=True)
-class Config:
-    """Everything that changes a brief. The defaults are what the CLI uses."""
-
-    words: int | None = 200  # word budget for the summary (None: no word limit)
-    sentences: int | None = None  # sentence budget (None: no sentence limit)
-    summarizer: str = summarizers.DEFAULT
-    query: str | None = None  # focus the summary on a question or topic
-    keep_all: bool = False  # summarize set-aside (off-topic) documents too
-    analyze: bool = True  # add timeline, facts, quotes and entities (off for ROUGE runs)
-    # Let the last sentence cross the word budget. Only for evaluations that truncate the
-    # summary at the budget themselves (as Multi-News and DUC scoring do): a user's brief
-    # never exceeds --words.
-    overflow: bool = False
-    min_relevance: float = DEFAULT_MIN_RELEVANCE
-    corroboration: float = DEFAULT_THRESHOLD
-    # A brief compares sources, so a user who gives one article is told to give more.
-    # Evaluations set 1: benchmark sets can hold clusters left with one article, and a
-    # summary of it is still a fair answer.
-    min_documents: int = 2
-
-    def __post_init__(self):
-        if self.words is None and self.sentences is None:
-            raise InputError("give a length: --words N or --sentences N")
-        for name in ("words", "sentences"):
-            value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or value < 1):
-                raise InputError(f"--{name} must be a whole number of at least 1, not {value!r}")
 
 
 @dataclass

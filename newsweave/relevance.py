@@ -25,14 +25,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .config import Config
 from .features import Cluster
 from .model import Document, Status
 
-# Cosine similarity between a document's mean sentence vector and the mean of the other
-# documents' below which it is judged off-topic. Same-story articles score 0.2-0.8,
-# unrelated ones under 0.1. 0.10 rather than the sweep's best F1 (0.08, within noise of the
-# labels): a round value, and setting aside wrongly costs more than keeping (bench/offtopic.py).
-DEFAULT_MIN_RELEVANCE = 0.05
+DEFAULT_MIN_RELEVANCE = Config.min_relevance  # the default bar, defined (and explained) in Config
 # A document is also off-topic when it is far less related than the cluster's typical
 # member (relevance under this share of the median): the bar adapts to how closely the
 # other articles agree with each other.

@@ -2,7 +2,7 @@
 
 from newsweave.model import Sentence
 from newsweave.order import reading_order
-from newsweave.summarizers import Scored
+from newsweave.model import Scored
 
 
 def _doc_runs(summary):

@@ -209,8 +209,8 @@ def test_413_body_too_large(db):
 
 
 def test_413_too_many_or_too_long_articles(client, monkeypatch):
-    r = post(client, documents=[{"text": f"article {i}"} for i in range(webapp.MAX_DOCUMENTS + 1)])
-    assert r.status_code == 413 and f"limit of {webapp.MAX_DOCUMENTS}" in detail(r)
+    r = post(client, documents=[{"text": f"article {i}"} for i in range(webapp.MAX_ARTICLES_PER_REQUEST + 1)])
+    assert r.status_code == 413 and f"limit of {webapp.MAX_ARTICLES_PER_REQUEST}" in detail(r)
     monkeypatch.setattr(webapp, "MAX_DOCUMENT_CHARS", 1000)
     r = post(client, documents=EXAMPLE_DOCS[:2])
     assert r.status_code == 413 and "01_wire_agency.txt has" in detail(r)
@@ -218,7 +218,7 @@ def test_413_too_many_or_too_long_articles(client, monkeypatch):
 
 def test_413_rerun_over_the_article_limit(client, monkeypatch):
     first = post(client, documents=EXAMPLE_DOCS[:3]).json()
-    monkeypatch.setattr(webapp, "MAX_DOCUMENTS", 4)
+    monkeypatch.setattr(webapp, "MAX_ARTICLES_PER_REQUEST", 4)
     r = post(client, documents=EXAMPLE_DOCS[3:], extends=first["saved"]["id"])
     assert r.status_code == 413 and "6 articles" in detail(r)
 

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
 from ..model import Document
 from .readers import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
     KNOWN_SUFFIXES,
+    MAX_DOCUMENT_BYTES,
     MAX_DOCUMENTS,
     MAX_TOTAL_BYTES,
     decode,
     read_file,
+    skipped,
     sniff_format,
     text_to_documents,
 )
 
-__all__ = ["load_paths", "documents_from_texts", "finish"]
+__all__ = ["load_paths", "documents_from_texts", "documents_from_articles", "finish",
+           "KNOWN_SUFFIXES", "MAX_DOCUMENT_BYTES", "MAX_DOCUMENTS"]
 
 # Files a folder may hold that are clearly not articles; ignored without comment.
 _IGNORED_NAMES = {"ABOUT.md", "README.md", "LICENSE", ".DS_Store"}
@@ -56,19 +62,36 @@ def load_paths(paths: list[str], cluster_id: str | None = None, stdin=None) -> l
 
 
 def documents_from_texts(texts: list[str], ids: list[str] | None = None) -> list[Document]:
-    """Documents from Python strings (plain text, Markdown-ish or HTML, sniffed per text)."""
+    """Documents from Python strings, named ``ids`` (default doc1, doc2, ...)."""
     ids = ids or [f"doc{i}" for i in range(1, len(texts) + 1)]
     if len(ids) != len(texts):
         raise InputError(f"got {len(texts)} texts but {len(ids)} ids: give one id per text")
-    docs: list[Document] = []
-    for doc_id, text in zip(ids, texts):
-        if not isinstance(text, str) or not text.strip():
-            from .readers import skipped
+    return documents_from_articles([{"id": i, "text": t} for i, t in zip(ids, texts)])
 
-            docs.append(skipped(doc_id, doc_id, f"{doc_id} is empty: give article text"))
+
+def documents_from_articles(articles: list[Mapping]) -> list[Document]:
+    """Documents from named texts (``{"id", "text"}``, as the web API takes them), read the
+    way the CLI reads files of those names: a suffix .html/.md/.txt decides the format, else
+    the text is sniffed; a name without one is doc1, doc2, ..."""
+    docs: list[Document] = []
+    for n, a in enumerate(articles, 1):
+        doc_id = str(a.get("id") or "").strip() or f"doc{n}"
+        text = a.get("text")
+        if not isinstance(text, str):
+            raise InputError(f"{doc_id}: the article text must be a string, not {type(text).__name__}")
+        suffix = PurePosixPath(doc_id).suffix.lower() if "." in doc_id else ""
+        if suffix and suffix not in KNOWN_SUFFIXES:
+            suffix = ""  # "Reuters 12.3" is a name, not a format; sniff the text instead
+        if suffix in JSONL_SUFFIXES:
+            docs.append(skipped(doc_id, doc_id, f"{doc_id}: a .jsonl cluster cannot be one article; "
+                                "give its articles one by one"))
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        docs.extend(text_to_documents(text, doc_id, doc_id, sniff_format(text, "")))
+        decoded, problem = decode(text.encode("utf-8", "surrogatepass"), doc_id)
+        if decoded is None:
+            docs.append(skipped(doc_id, doc_id, problem))
+            continue
+        fmt = "html" if suffix in HTML_SUFFIXES else sniff_format(decoded, suffix)
+        docs.extend(text_to_documents(decoded, doc_id, doc_id, fmt))
     return finish(docs)
 
 

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape
+from typing import TYPE_CHECKING
 
-from ..model import Brief, Document, Status
+from ..model import Document, Status
+
+if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
+    from ..brief import Brief
 
 _CSS = """
 body{font:16px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d232b}

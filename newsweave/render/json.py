@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from ..model import Analysis, Brief, Status
+from ..model import Analysis, Status
+
+if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
+    from ..brief import Brief
 
 SCHEMA_VERSION = "1.0"
 

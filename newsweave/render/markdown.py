@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from ..model import Brief, Status
+from ..model import Status
+
+if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
+    from ..brief import Brief
 
 
 def _excerpt(text: str, width: int = 70) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..features import Cluster
-from ..model import Sentence
+from ..model import Scored, Sentence
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,6 @@ class Budget:
         """True when nothing more can be added (used to stop early)."""
         return (self.sentences is not None and n_sentences >= self.sentences) or (
             self.words is not None and n_words >= self.words)
-
-
-@dataclass(frozen=True)
-class Scored:
-    sentence: Sentence
-    score: float
 
 
 # A sentence that opens with a pronoun or a connective leans on the sentence before it

@@ -19,7 +19,7 @@ import json
 import threading
 from contextlib import asynccontextmanager
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import FastAPI, Request
@@ -31,29 +31,21 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__, summarizers
+from .. import __version__
+from ..config import DEFAULT_WORDS, Config
 from ..errors import InputError
-from ..ingest import finish
-from ..ingest.readers import (
-    HTML_SUFFIXES,
-    JSONL_SUFFIXES,
-    KNOWN_SUFFIXES,
-    MAX_DOCUMENT_BYTES,
-    decode,
-    skipped,
-    sniff_format,
-    text_to_documents,
-)
+from ..ingest import KNOWN_SUFFIXES, MAX_DOCUMENT_BYTES, documents_from_articles
 from .store import Store, default_db_path
 
 STATIC = Path(__file__).parent / "static"
 EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "example"
 
 # Web limits (docs/web.md). A request body over MAX_BODY_BYTES is refused with 413 before
-# it is parsed; so are more than MAX_DOCUMENTS articles (counting those of the brief being
-# re-run) and an article over MAX_DOCUMENT_CHARS characters (the CLI's per-file limit).
+# it is parsed; so are more than MAX_ARTICLES_PER_REQUEST articles (counting those of the
+# brief being re-run: tighter than the CLI's ingest.MAX_DOCUMENTS, as a server shares its
+# CPU) and an article over MAX_DOCUMENT_CHARS characters (the CLI's per-file limit).
 MAX_BODY_BYTES = 10_000_000
-MAX_DOCUMENTS = 100
+MAX_ARTICLES_PER_REQUEST = 100
 MAX_DOCUMENT_CHARS = MAX_DOCUMENT_BYTES
 MAX_WORDS = 2000
 MAX_SENTENCES = 100
@@ -89,14 +81,14 @@ class BriefRequest(BaseModel):
                       {"id": "b.html", "text": "<html>...second article...</html>"}],
         "words": 150}]})
     documents: list[Article] = Field(default_factory=list, description=(
-        f"the articles (at least 2 readable ones in all; at most {MAX_DOCUMENTS})"))
+        f"the articles (at least 2 readable ones in all; at most {MAX_ARTICLES_PER_REQUEST})"))
     words: Annotated[int | None, Field(ge=1, le=MAX_WORDS, description=(
-        "word budget (default 200 when neither words nor sentences is given)"))] = None
+        f"word budget (default {DEFAULT_WORDS}; no word cap when only sentences is given)"))] = None
     sentences: Annotated[int | None, Field(ge=1, le=MAX_SENTENCES, description="sentence budget")] = None
     query: Annotated[str | None, Field(max_length=MAX_QUERY_CHARS,
                                        description="focus the summary on this question or topic")] = None
     keep_all: bool = Field(False, description="also summarize articles judged off-topic")
-    summarizer: str = Field(summarizers.DEFAULT, description="which summarizer")
+    summarizer: str = Field(Config.summarizer, description="which summarizer")
     extends: Annotated[str | None, Field(max_length=64, description=(
         "id of a saved brief: re-run its story with these articles added (options not given "
         "are taken from it); the new brief is saved with it as parent"))] = None
@@ -111,27 +103,6 @@ class ApiError(Exception):
 
 def _error(status: int, message: str, **extra) -> JSONResponse:
     return JSONResponse({"detail": message, **extra}, status_code=status)
-
-
-def _documents(articles: list[dict], start: int = 1):
-    """Documents from submitted articles, read the way the CLI reads files (no file system)."""
-    docs = []
-    for n, a in enumerate(articles, start):
-        doc_id = (a.get("id") or "").strip() or f"doc{n}"
-        suffix = PurePosixPath(doc_id).suffix.lower() if "." in doc_id else ""
-        if suffix and suffix not in KNOWN_SUFFIXES:
-            suffix = ""  # "Reuters 12.3" is a name, not a format; sniff the text instead
-        if suffix in JSONL_SUFFIXES:
-            docs.append(skipped(doc_id, doc_id, f"{doc_id}: a .jsonl cluster cannot be one article; "
-                                "give its articles one by one"))
-            continue
-        text, problem = decode(a["text"].encode("utf-8", "surrogatepass"), doc_id)
-        if text is None:
-            docs.append(skipped(doc_id, doc_id, problem))
-            continue
-        fmt = "html" if suffix in HTML_SUFFIXES else sniff_format(text, suffix)
-        docs.extend(text_to_documents(text, doc_id, doc_id, fmt))
-    return finish(docs)
 
 
 def _saved_meta(row: dict) -> dict:
@@ -221,8 +192,8 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
             articles = parent["inputs"] + articles
         elif not articles:
             raise ApiError(422, "no documents given: a brief needs at least 2 articles about the same story")
-        if len(articles) > MAX_DOCUMENTS:
-            raise ApiError(413, f"{len(articles)} articles is over the limit of {MAX_DOCUMENTS} "
+        if len(articles) > MAX_ARTICLES_PER_REQUEST:
+            raise ApiError(413, f"{len(articles)} articles is over the limit of {MAX_ARTICLES_PER_REQUEST} "
                                 "for one brief: brief a smaller cluster")
         for n, a in enumerate(articles, 1):
             if len(a["text"]) > MAX_DOCUMENT_CHARS:
@@ -297,15 +268,12 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
 
 
 def _run(articles: list[dict], settings: dict, gate: threading.BoundedSemaphore) -> dict:
-    from ..pipeline import Config, run
+    from ..pipeline import run
 
-    words, sentences = settings["words"], settings["sentences"]
-    if words is None and sentences is None:
-        words = 200
     try:
-        config = Config(words=words, sentences=sentences, query=settings["query"],
+        config = Config(words=settings["words"], sentences=settings["sentences"], query=settings["query"],
                         keep_all=settings["keep_all"], summarizer=settings["summarizer"])
-        documents = _documents(articles)
+        documents = documents_from_articles(articles)
         with gate:
             return run(documents, config).to_dict()
     except InputError as e:
