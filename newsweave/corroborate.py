@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from .features import Cluster
 from .model import Sentence, Support
 
@@ -12,17 +10,13 @@ def find_support(cluster: Cluster, sentence: Sentence, threshold: float) -> tupl
     """For each other document, its sentence closest to ``sentence``, if its TF-IDF cosine
     similarity is at least ``threshold`` (``Config.corroboration``)."""
     row = cluster.index_of(sentence)
-    sims = np.asarray((cluster.tfidf @ cluster.tfidf[row].T).todense()).ravel()
     support = []
     for doc_id in cluster.doc_ids:
         if doc_id == sentence.doc:
             continue
-        rows = cluster.rows_of(doc_id)
-        if not rows:
-            continue
-        best = rows[int(np.argmax(sims[rows]))]
-        if sims[best] >= threshold:
+        best, similarity = (x[0] for x in cluster.best_in_document(doc_id, [row]))
+        if similarity >= threshold:
             s = cluster.sentences[best]
             support.append(Support(doc=s.doc, start=s.start, end=s.end, text=s.text,
-                                   similarity=round(float(sims[best]), 3)))
+                                   similarity=round(float(similarity), 3)))
     return tuple(sorted(support, key=lambda x: -x.similarity))

@@ -122,3 +122,37 @@ class Cluster:
             norm = np.linalg.norm(v)
             out[doc_id] = v / norm if norm else v
         return out
+
+    @cached_property
+    def centroid(self) -> np.ndarray:
+        """The unit-length mean of the document vectors: what the cluster is about."""
+        c = np.mean(list(self.doc_vectors.values()), axis=0)
+        return c / (np.linalg.norm(c) or 1.0)
+
+    @cached_property
+    def doc_relevance(self) -> dict[str, float]:
+        """Each document's cosine similarity to the mean of the *other* documents' vectors
+        (1.0 for a lone document): how much it is about what the rest are about."""
+        vectors = self.doc_vectors
+        out = {}
+        for doc_id, v in vectors.items():
+            others = [w for d, w in vectors.items() if d != doc_id]
+            if not others:
+                out[doc_id] = 1.0
+                continue
+            c = np.mean(others, axis=0)
+            norm = np.linalg.norm(c)
+            out[doc_id] = float(v @ c / norm) if norm else 0.0
+        return out
+
+    def best_in_document(self, doc_id: str, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """For each sentence at ``rows``: the row of ``doc_id``'s sentence most similar to it
+        (TF-IDF cosine) and that similarity. Memory stays len(rows) x (that document's
+        sentences), so callers can go one document at a time over a large cluster."""
+        theirs = self.rows_of(doc_id)
+        if not theirs or not rows:
+            return np.zeros(len(rows), dtype=int), np.zeros(len(rows))
+        sims = (self.tfidf[rows] @ self.tfidf[theirs].T).toarray()
+        k = sims.argmax(axis=1)
+        return np.asarray(theirs)[k], sims[np.arange(len(rows)), k]
+

@@ -54,17 +54,7 @@ class Assessment:
 
 
 def score_relevance(cluster: Cluster) -> dict[str, float]:
-    vectors = cluster.doc_vectors
-    scores = {}
-    for doc_id, v in vectors.items():
-        others = [w for d, w in vectors.items() if d != doc_id]
-        if not others:
-            scores[doc_id] = 1.0
-            continue
-        centroid = np.mean(others, axis=0)
-        norm = np.linalg.norm(centroid)
-        scores[doc_id] = float(v @ centroid / norm) if norm else 0.0
-    return scores
+    return dict(cluster.doc_relevance)
 
 
 def _dead_reason(doc: Document, words: int) -> str:

@@ -35,8 +35,7 @@ class CentroidSummarizer(Summarizer):
 
     def target(self, cluster: Cluster) -> np.ndarray:
         """The unit vector the summary should come close to."""
-        centroid = np.mean(list(cluster.doc_vectors.values()), axis=0)
-        centroid = centroid / (np.linalg.norm(centroid) or 1.0)
+        centroid = cluster.centroid
         if cluster.query:
             centroid = (1 - self.query_weight) * centroid + self.query_weight * cluster.query_vector
             centroid = centroid / (np.linalg.norm(centroid) or 1.0)

@@ -45,17 +45,16 @@ def sentence_features(cluster: Cluster) -> tuple[np.ndarray, list[str]]:
     X = cluster.tfidf
     doc_ids = cluster.doc_ids
     doc_vectors = cluster.doc_vectors
-    centroid = np.mean([doc_vectors[d] for d in doc_ids], axis=0)
-    centroid /= np.linalg.norm(centroid) or 1.0
-    centroid_sim = np.asarray(X @ centroid).ravel()
+    centroid_sim = np.asarray(X @ cluster.centroid).ravel()
     doc_of = np.array([doc_ids.index(s.doc) for s in sentences])
     n_docs = len(doc_ids)
     doc_matrix = np.stack([doc_vectors[d] for d in doc_ids])
     doc_sim = np.asarray(X @ doc_matrix.T)[np.arange(n), doc_of]
     support_max = np.zeros(n)
     support_docs = np.zeros(n)
+    every = list(range(n))
     for j, d in enumerate(doc_ids):  # one document at a time: no n x n matrix in memory
-        best = (X @ X[cluster.rows_of(d)].T).toarray().max(axis=1)
+        best = cluster.best_in_document(d, every)[1]
         other = doc_of != j
         support_max[other] = np.maximum(support_max[other], best[other])
         support_docs[other] += best[other] >= 0.2
@@ -70,14 +69,7 @@ def sentence_features(cluster: Cluster) -> tuple[np.ndarray, list[str]]:
     for words in doc_words.values():
         for w in words:
             counts[w] = counts.get(w, 0) + 1
-    doc_relevance = {}
-    for d in doc_ids:
-        others = [doc_vectors[o] for o in doc_ids if o != d]
-        if others:
-            c = np.mean(others, axis=0)
-            doc_relevance[d] = float(doc_vectors[d] @ c / (np.linalg.norm(c) or 1.0))
-        else:
-            doc_relevance[d] = 1.0
+    doc_relevance = cluster.doc_relevance
     F = np.zeros((n, len(names)), dtype=np.float32)
     for i, (s, toks) in enumerate(zip(sentences, tokens)):
         words = s.words
