@@ -173,11 +173,13 @@ def test_markdown_markup_is_not_part_of_sentences(tmp_path):
 
 
 def test_one_headline_in_every_form(example_brief):
-    # the most central used article's title, not the first one's (in date order, the oldest)
-    used = [d for d in example_brief.documents if d.status is Status.USED]
-    central = max(used, key=lambda d: d.relevance)
-    assert example_brief.headline == central.title
-    assert central.id != example_brief.summary[0].sentence.doc  # the two rules differ here
-    assert json.loads(example_brief.to_json())["headline"] == central.title
-    assert example_brief.to_markdown().startswith(f"# {central.title}\n")
-    assert f"<h1>{html.escape(central.title)}</h1>" in example_brief.to_html()
+    # The story's name is the title of its most central article: in the example, the
+    # broadcaster's round-up that reports the final toll -- not the first article in reading
+    # order (the wire's first, oldest report) nor the off-topic sports report.
+    broadcaster = example_brief.document("05_broadcaster.txt")
+    assert broadcaster.title.startswith("Marrowford flood: Death toll rises to six")
+    assert example_brief.headline == broadcaster.title
+    assert example_brief.summary[0].sentence.doc != "05_broadcaster.txt"  # the two rules differ here
+    assert json.loads(example_brief.to_json())["headline"] == broadcaster.title
+    assert example_brief.to_markdown().startswith(f"# {broadcaster.title}\n")
+    assert f"<h1>{html.escape(broadcaster.title)}</h1>" in example_brief.to_html()

@@ -14,7 +14,7 @@ import newsweave
 from newsweave.errors import InputError
 from newsweave.ingest import documents_from_texts
 
-from conftest import SHARED
+from conftest import SHARED, need_shared
 
 RAW = SHARED / "data" / "multi_news_raw" / "dev.jsonl"
 
@@ -34,8 +34,7 @@ DEBRIS = {
 
 @pytest.fixture(scope="module")
 def raw_summaries():
-    if not RAW.is_file():
-        pytest.skip(f"raw Multi-News clusters not found at {RAW} (set NEWSWEAVE_SHARED)")
+    need_shared(RAW, "raw Multi-News clusters")
     out = {}
     for line in RAW.open(encoding="utf-8"):
         record = json.loads(line)
