@@ -246,7 +246,7 @@ def test_only_sentences_with_a_number_or_a_status_are_parsed():
 
 
 def test_status_words_are_caught_by_their_prefilter():
-    from newsweave.analysis.facts import _STATUS_CLOSED, _STATUS_OPEN, _STATUS_WORD
+    from newsweave.analysis.facts.status import _STATUS_CLOSED, _STATUS_OPEN, _STATUS_WORD
 
     for word in [*_STATUS_OPEN, *_STATUS_CLOSED, "rescuing", "freed", "dying", "died", "safer", "Found"]:
         assert _STATUS_WORD.match(word), word
