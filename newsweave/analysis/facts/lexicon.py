@@ -83,8 +83,7 @@ _EVENTS = {
     **dict.fromkeys(["flood", "flooded", "destroy", "destroyed", "damage", "damaged"], "damaged"),
 }
 _POWER = {"power", "electricity"}
-# Verbs that attribute a figure to its source ("the UN estimated", "according to the army").
-_REPORT_VERBS = REPORT_VERBS
+_REPORT_VERBS = REPORT_VERBS  # "the UN estimated", "according to the army"
 _PRONOUNS = {"i", "we", "it", "they", "he", "she", "you", "this", "that", "who", "which", "one"}
 _PLACE_PREPS = {"in", "across", "throughout", "near", "around", "outside", "inside", "at", "from"}
 # Weekday -> its number (Monday is 0, as ``date.weekday()``).
@@ -92,11 +91,11 @@ _WEEKDAYS = {day: i for i, day in enumerate(WEEKDAYS)}
 _NAME_ENTS = {"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "GPE", "LOC",
               "NORP", "LANGUAGE"}
 # Edges into another clause: an event there is about something else.
-# Edges into another clause: an event there is about something else.
 _CLAUSE_EDGES = {"advcl", "relcl", "parataxis", "ccomp"}
 _WEAK_EVENTS = {"remaining", "damaged", "affected"}
 
 
 def _noun_class(tok) -> str | None:
+    """What a noun token counts ("civilians" -> "people"), by its lemma or its text."""
     lemma, low = tok.lemma_.lower(), tok.text.lower()
     return _NOUN_CLASS.get(lemma) or _NOUN_CLASS.get(low)

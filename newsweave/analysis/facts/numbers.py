@@ -55,6 +55,8 @@ _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|utc\b|cet\
 
 @dataclass
 class NumberMention:
+    """One number in a sentence: what it says, and (filled by ``attribution``) what it counts."""
+
     sentence: Sentence
     order: int  # global sentence position
     pos: int  # character offset of the number within the sentence
