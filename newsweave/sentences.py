@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from .text import punkt
-from .text.lines import kept_line_spans
+from .text.lexicon import TITLE_ABBREVIATIONS
+from .text.lines import kept_line_spans, paragraphs
 from .model import Document, Sentence
 
 _TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ")", "\u2026")
@@ -47,8 +48,7 @@ _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[A-Z]{3}[.!?])(?=[A-Z
                     r"|(?<=[a-z][.!?][\"\u201d])(?=[A-Z])|(?<=\d{2}[.!?])(?=[A-Z][a-z])")
 # Titles that stand before a name and never end a sentence; Punkt's English model does not
 # know all of them ("New York Gov. | Andrew Cuomo said", "Atty. | Gen. Eric Holder").
-_TITLES = ("Gov Atty Supt Rev Gen Sen Rep Lt Col Sgt Capt Cmdr Adm Dr Mr Mrs Ms Prof St Hon Fr Msgr "
-           "Insp Det Cpl Pvt Maj").split()
+_TITLES = TITLE_ABBREVIATIONS
 _TITLE_BEFORE_NAME = re.compile(r"(?:^|\W)(?:" + "|".join(_TITLES) + r")\.$")
 _NUMBER_SIGN = re.compile(r"(?:^|\W)(?:No|Nos|Vol|Art|Fig|Ch)\.$")
 _NAME_AFTER_WORD = re.compile(r"[a-z,] [A-Z][a-z]")
@@ -62,22 +62,9 @@ MAX_WORDS = 120  # longer "sentences" are run-on lists or missed boundaries
 
 
 def _paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join hard-wrapped lines into paragraphs; any line that ends a sentence ends a paragraph."""
-    paras: list[list[int]] = []
-    prev_end = None
-    for s, e in lines:
-        joined = (
-            prev_end is not None
-            and "\n\n" not in text[prev_end:s]  # a blank line always separates
-            and text[s:e].split("\n")[0][:1].islower()  # a wrapped line continues in lower case
-            and not text[prev_end - 1] in _TERMINAL
-        )
-        if joined:
-            paras[-1][1] = e
-        else:
-            paras.append([s, e])
-        prev_end = e
-    return [(s, e) for s, e in paras]
+    """Join hard-wrapped lines into paragraphs; any line that ends a sentence ends a paragraph,
+    and a wrapped line continues in lower case."""
+    return paragraphs(text, lines, _TERMINAL, only_lower_case=True)
 
 
 def _unbalanced(piece: str) -> bool:

@@ -206,3 +206,20 @@ def test_a_prefetched_sentence_has_the_entities_of_the_full_pipeline():
     reference = nlp.load()(text)
     assert [(e.text, e.label_) for e in parsed.ents(0)] == [(e.text, e.label_) for e in reference.ents]
     assert [(e.text, e.label_) for e in parsed[0].ents] == [(e.text, e.label_) for e in reference.ents]
+
+
+def test_name_core_drops_particles_titles_and_stops():
+    from newsweave.text.lexicon import name_core
+
+    assert name_core("president bashar al assad") == ["bashar", "assad"]
+    assert name_core("mr. feltman") == ["feltman"]
+    assert name_core("ursula von der leyen") == ["ursula", "leyen"]
+    assert name_core("president") == ["president"]  # a lone title stays
+
+
+def test_a_honorific_before_a_name_makes_a_person():
+    from newsweave.analysis.entities.mentions import _HONORIFIC_BEFORE
+
+    assert _HONORIFIC_BEFORE.search("a statement by Mrs. ")
+    assert _HONORIFIC_BEFORE.search("said Prof ")
+    assert not _HONORIFIC_BEFORE.search("said Mrsx ")

@@ -246,7 +246,7 @@ def test_only_sentences_with_a_number_or_a_status_are_parsed():
 
 
 def test_status_words_are_caught_by_their_prefilter():
-    from newsweave.analysis.facts import _STATUS_CLOSED, _STATUS_OPEN, _STATUS_WORD
+    from newsweave.analysis.facts.status import _STATUS_CLOSED, _STATUS_OPEN, _STATUS_WORD
 
     for word in [*_STATUS_OPEN, *_STATUS_CLOSED, "rescuing", "freed", "dying", "died", "safer", "Found"]:
         assert _STATUS_WORD.match(word), word
@@ -264,3 +264,59 @@ def test_a_sentence_is_parsed_once_and_as_by_the_full_pipeline():
     assert [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc] == \
         [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in reference]
     assert [(e.text, e.label_) for e in ents] == [(e.text, e.label_) for e in reference.ents]
+
+
+# --- the ground floor facts reads: numbers, report verbs, initials --------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("7", 7.0), ("1,500", 1500.0), ("2.5", 2.5), ("twenty-three", 23.0), ("Forty two", 42.0),
+    ("a dozen", 12.0), ("three dozen", 36.0), ("two hundred", 200.0),
+    ("two hundred thousand", 200_000.0), ("five million", 5e6),
+])
+def test_parse_number(text, value):
+    from newsweave.text.numbers import parse_number
+
+    assert parse_number(text) == value
+
+
+def test_parse_number_refuses_what_is_not_a_number():
+    from newsweave.text.numbers import parse_number
+
+    assert parse_number("several") is None
+    assert parse_number("two apples") is None
+
+
+def test_number_words_run_from_one_to_ninety_in_order():
+    from newsweave.text.numbers import NUMBER_WORDS, ONE_ARTICLES
+
+    assert list(NUMBER_WORDS)[:3] == ["one", "two", "three"] and NUMBER_WORDS["ninety"] == 90
+    assert NUMBER_WORDS["twelve"] == 12 and "hundred" not in NUMBER_WORDS
+    assert ONE_ARTICLES == ("a", "an")
+
+
+def test_report_verbs_hold_speech_and_counting():
+    from newsweave.text.lexicon import REPORT_VERBS, SPEECH_VERBS
+
+    assert {"say", "estimate", "according", "count"} <= REPORT_VERBS
+    assert "whisper" in SPEECH_VERBS and "whisper" not in REPORT_VERBS
+
+
+def test_function_word_initials_skip_function_words_in_any_case():
+    from newsweave.text.lexicon import function_word_initials, initials
+
+    assert function_word_initials("syrian observatory for human rights") == "sohr"
+    assert function_word_initials("Bank of the North") == "BN"
+    # ``initials`` takes capitalised words only: nothing of a lower-cased name
+    assert initials("syrian observatory for human rights") == ""
+
+
+def test_each_parse_object_keeps_its_own_entity_cache():
+    text = "Mayor Helena Marsk visited Marrowford."
+    sents = [Sentence(doc="d0", index=0, start=0, end=len(text), text=text, n_in_doc=1)]
+    first, second = nlp.parse(sents), nlp.parse(sents)
+    doc = first[0]
+    ents = first.doc_ents(doc)
+    assert first.doc_ents(doc) is ents  # built once
+    assert [e.text for e in ents] == [e.text for e in doc.ents]
+    assert second.doc_ents(second[0]) is not ents  # another brief's parse has its own

@@ -264,3 +264,51 @@ def test_only_the_sentences_around_a_quotation_are_parsed():
     quotes = find_quotes(docs, sentences, parsed)
     assert [q.speaker for q in quotes] == ["Mayor Ana Pereira"]
     assert [i for i in range(len(sentences)) if parsed.is_parsed(i)] == sorted(wanted)
+
+
+# --- the ground floor quotes reads: paragraphs, names, speech verbs -------------------------
+
+
+def test_paragraphs_join_hard_wrapped_lines():
+    from newsweave.text.lines import line_spans, paragraphs
+
+    text = "The dam failed\nbefore dawn.\nIt rained\nAnd rained:\nmore.\n\nNew one\ngoes on."
+    lines = list(line_spans(text))
+
+    def texts(spans):
+        return [" ".join(text[s:e].split()) for s, e in spans]
+
+    # a line continues unless the one before ends a sentence (here: "." or ":") or a blank
+    # line comes between
+    assert texts(paragraphs(text, lines, (".", ":"))) == [
+        "The dam failed before dawn.", "It rained And rained:", "more.", "New one goes on."]
+    # only lines that start in lower case continue
+    assert texts(paragraphs(text, lines, (".",), only_lower_case=True)) == [
+        "The dam failed before dawn.", "It rained", "And rained: more.", "New one goes on."]
+
+
+def test_name_without_honorifics():
+    from newsweave.text.lexicon import name_without_honorifics
+
+    assert name_without_honorifics("Mr Feltman") == ["feltman"]
+    assert name_without_honorifics("Dr. Ada Okafor, the mayor") == ["ada", "okafor"]
+    assert name_without_honorifics("Miss Lena al-Amin") == ["lena", "al-amin"]
+    assert name_without_honorifics("President Lina Moor") == ["president", "lina", "moor"]
+
+
+def test_honorifics_are_derived_from_their_abbreviations():
+    from newsweave.text.lexicon import HONORIFIC_ABBREVIATIONS, HONORIFICS, TITLE_ABBREVIATIONS, TITLES
+
+    assert HONORIFICS == {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "miss"}
+    assert set(HONORIFIC_ABBREVIATIONS) <= set(TITLE_ABBREVIATIONS) and "Gov" in TITLE_ABBREVIATIONS
+    assert {"mr", "miss", "president"} <= TITLES and "mr." not in TITLES
+
+
+def test_attribution_forms_make_whole_word_patterns():
+    from newsweave.text.lexicon import ATTRIBUTION_FORMS, COMMON_ATTRIBUTION_FORMS, words_regex
+
+    every, common = words_regex(ATTRIBUTION_FORMS), words_regex(COMMON_ATTRIBUTION_FORMS)
+    assert every.search("It will rebuild, the mayor ADDED.")
+    assert not common.search("It will rebuild, the mayor added.")
+    assert common.search("according to the agency") and common.search("She told reporters")
+    assert not every.search("The saying goes; the sayer")  # whole words only

@@ -53,6 +53,9 @@ class Parses:
         self._docs = list(nlp.pipe((s.text for s in sentences), batch_size=BATCH, disable=list(NOT_NER)))
         self._ents = [doc.ents for doc in self._docs]  # spaCy rebuilds doc.ents on every access
         self._full: set[int] = set()
+        # id(Doc) -> doc.ents as a rule first read it from one of these Docs: owned by this
+        # object, so each brief (each thread of the web app) has its own.
+        self._doc_ents: dict[int, tuple] = {}
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -60,6 +63,14 @@ class Parses:
     def ents(self, i: int) -> tuple:
         """The named entities of sentence ``i`` (parsed or not)."""
         return self._ents[i]
+
+    def doc_ents(self, doc) -> tuple:
+        """``doc.ents`` of one of these Docs (reached from a token: ``tok.doc``), built once:
+        spaCy rebuilds it on every access."""
+        key = id(doc)
+        if key not in self._doc_ents:
+            self._doc_ents[key] = doc.ents
+        return self._doc_ents[key]
 
     def is_parsed(self, i: int) -> bool:
         return i in self._full

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from ..text.dates import MONTHS, WEEKDAYS, make_date
 from ..model import Document, Sentence, Span, TimelineEntry
+from .part import AnalysisInput, Part
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_MONTHS = {k for k in MONTHS if len(k) > 3 and k != "sept"} | {"may"}
@@ -243,3 +244,13 @@ def build_timeline(sentences: list[Sentence], documents: list[Document]) -> list
             keyed.append(((mention.date, order[s.doc], s.start, mention.start), entry))
     keyed.sort(key=lambda k: k[0])
     return [e for _, e in keyed]
+
+
+class Timeline(Part):
+    """The timeline as a part of the analysis (see ``part``): the dated statements of every
+    document, set-aside ones included."""
+
+    name = "timeline"
+
+    def __call__(self, inp: AnalysisInput) -> list[TimelineEntry]:
+        return build_timeline(inp.everything.sentences, inp.dated)

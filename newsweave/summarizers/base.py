@@ -9,6 +9,7 @@ import numpy as np
 
 from ..features import Cluster
 from ..model import Scored, Sentence
+from ..text.lexicon import ATTRIBUTION_FORMS, words_regex
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,7 @@ _LEANS_BACK = re.compile(r"\W*(?:he|she|it|they|him|her|his|its|their|them|this|
 # rebuild every home!”"): its speaker is named in the sentence before it ("The mayor spoke
 # to residents on Tuesday:"). On its own, a reader cannot tell whose words they are.
 _QUOTE_ONLY = re.compile(r"\s*[\"\u201c].*[\"\u201d]\W*$", re.S)
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted"
-                          r"|according|explained|explains|noted|notes|recalled|recalls)\b", re.I)
+_ATTRIBUTION = words_regex(ATTRIBUTION_FORMS)
 
 
 def leans_back(sentence: Sentence) -> bool:

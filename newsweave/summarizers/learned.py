@@ -22,13 +22,14 @@ from pathlib import Path
 import numpy as np
 
 from ..features import Cluster, content_words
+from ..text.lexicon import COMMON_ATTRIBUTION_FORMS, words_regex
 from .base import Budget, Scored, Summarizer, mmr_select, register
 
 WEIGHTS = Path(__file__).with_name("learned.json")
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
 _PRONOUN_START = re.compile(r"^\W*(he|she|it|they|this|that|these|those|but|and|so|also)\b", re.I)
-_SAID = re.compile(r"\b(said|says|told|according)\b", re.I)
+_SAID = words_regex(COMMON_ATTRIBUTION_FORMS)
 
 
 def sentence_features(cluster: Cluster) -> tuple[np.ndarray, list[str]]:

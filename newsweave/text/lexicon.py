@@ -43,12 +43,39 @@ statement declaration report communique communiqué message letter resolution re
 note document announcement
 """.split())
 
-# Forms of address before a name ("Mr Feltman").
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+# Verbs that attribute a figure to its source ("the UN estimated", "according to the army"):
+# some verbs of speech, and verbs of counting and belief.
+REPORT_VERBS = frozenset("""
+say tell report announce confirm claim state add write insist warn note cite quote
+""".split()) | frozenset("estimate count put record dispute believe show according".split())
 
-# Titles and offices that can stand before a name ("President Assad", "Foreign Minister Lavrov").
-TITLES = frozenset("""
-mr mrs ms miss dr president vice prime minister colonel col general gen lt lieutenant major captain
+# Inflected forms that attribute a sentence to a speaker ("..., officials said"), as written;
+# the first four are the commonest ("said", "says", "told", "according [to]").
+ATTRIBUTION_FORMS = ("said", "says", "told", "according", "say", "tells", "asked", "asks", "added",
+                     "adds", "wrote", "writes", "tweeted", "explained", "explains", "noted", "notes",
+                     "recalled", "recalls")
+COMMON_ATTRIBUTION_FORMS = ATTRIBUTION_FORMS[:4]
+
+
+def words_regex(words) -> re.Pattern:
+    """A case-insensitive pattern that finds any of ``words`` as a whole word."""
+    return re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+# Forms of address before a name ("Mr Feltman", "Dr. Okafor"), as abbreviated in writing.
+HONORIFIC_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr")
+# The same, lower-cased, with and without their full stop, and "miss".
+HONORIFICS = frozenset({"miss"} | {h.lower() for h in HONORIFIC_ABBREVIATIONS}
+                       | {h.lower() + "." for h in HONORIFIC_ABBREVIATIONS})
+# Abbreviated titles that stand before a name, and whose full stop ends no sentence
+# ("New York Gov. Andrew Cuomo", "Atty. Gen. Eric Holder", "Mr. Okafor").
+TITLE_ABBREVIATIONS = HONORIFIC_ABBREVIATIONS + tuple(
+    "Prof Gov Atty Supt Rev Gen Sen Rep Lt Col Sgt Capt Cmdr Adm St Hon Fr Msgr Insp Det Cpl Pvt Maj".split())
+
+# Titles and offices that can stand before a name ("President Assad", "Foreign Minister Lavrov"):
+# the forms of address, and these (some abbreviated).
+TITLES = frozenset(h for h in HONORIFICS if not h.endswith(".")) | frozenset("""
+president vice prime minister colonel col general gen lt lieutenant major captain
 capt sergeant sgt commissioner mayor governor gov senator sen rep representative secretary foreign
 ambassador king queen prince princess sheikh sheik imam pope bishop father sir dame lord lady judge
 justice chancellor premier chairman chairwoman chief professor prof firefighter brigadier admiral
@@ -83,3 +110,27 @@ def initials(name: str) -> str:
 def is_acronym(surface: str) -> bool:
     letters = surface.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def function_word_initials(phrase: str) -> str:
+    """The first letter of every word but "of", "for", "the" and "and", in its case:
+    "syrian observatory for human rights" -> "sohr" (for any case, unlike ``initials``)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() not in ("of", "for", "the", "and"))
+
+
+def name_core(key: str) -> list[str]:
+    """The words that identify a person in a lower-cased name key: no full stops, no particles,
+    no leading titles ("president bashar al-assad" -> ["bashar", "al-assad"];
+    "mr. assad" -> ["assad"]); a lone title stays."""
+    words = [w for w in key.replace(".", "").split() if w not in PARTICLES]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return words
+
+
+def name_without_honorifics(name: str) -> list[str]:
+    """Lower-case words of a speaker's name, before any comma, without forms of address:
+    "Mr Feltman" -> ["feltman"], "Dr. Ada Okafor, the mayor" -> ["ada", "okafor"]."""
+    name = name.split(",")[0]
+    words = [w for w in re.split(r"[\s]+", name.lower()) if w]
+    return [w for w in words if w not in HONORIFICS]

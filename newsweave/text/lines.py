@@ -31,3 +31,24 @@ def kept_line_spans(text: str, removed) -> list[tuple[int, int]]:
             continue  # overlaps debris
         out.append((s, e))
     return out
+
+
+def paragraphs(text: str, lines, ends, *, only_lower_case: bool = False) -> list[tuple[int, int]]:
+    """Join hard-wrapped lines (``(start, end)`` spans in text order) into paragraphs.
+
+    A line continues the paragraph before it unless a blank line separates them or that
+    paragraph's last character is one of ``ends`` (what ends a sentence); with
+    ``only_lower_case``, a line continues it only when it starts in lower case as well."""
+    paras: list[list[int]] = []
+    for s, e in lines:
+        joined = (
+            paras
+            and "\n\n" not in text[paras[-1][1]:s]  # a blank line always separates
+            and not (only_lower_case and not text[s:e].split("\n")[0][:1].islower())
+            and text[paras[-1][1] - 1] not in ends
+        )
+        if joined:
+            paras[-1][1] = e
+        else:
+            paras.append([s, e])
+    return [(s, e) for s, e in paras]

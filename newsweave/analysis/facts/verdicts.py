@@ -1,0 +1,220 @@
+"""Grouping the mentions of one quantity across documents, and the verdict on each group:
+the sources agree, conflict, a later report updates an earlier one, or only one source
+gives the figure; with the English note that says so.
+"""
+
+from __future__ import annotations
+
+from ...model import Fact, FactMention, Span, _natural_key
+from ...text.lexicon import function_word_initials
+from .lexicon import _NOUN_CLASS, _WEAK_EVENTS
+from .numbers import NumberMention
+
+
+def _same_value(a: NumberMention, b: NumberMention) -> bool:
+    if a.value_text.lower() == b.value_text.lower():
+        return True
+    return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value), 1e-9)
+
+
+def _overlap(a: NumberMention, b: NumberMention) -> bool:
+    return max(a.lo, b.lo) <= min(a.hi, b.hi)
+
+
+def _compatible_scope(a: NumberMention, b: NumberMention) -> bool:
+    if a.place and b.place and a.place.lower() != b.place.lower():
+        return False
+    if a.scope and b.scope and a.scope != b.scope:
+        # "since 2003" is one cumulative period; "in the conflict" may be the same one
+        return {a.scope.split()[0], b.scope.split()[0]} == {"since", "period"}
+    return True
+
+
+def _similar(a: NumberMention, b: NumberMention, threshold: float) -> bool:
+    """Do the two sentences share enough content words (numbers aside) to be about the
+    same thing? Overlap coefficient of their stemmed content words."""
+    x, y = a.words, b.words
+    if not x or not y:
+        return False
+    return len(x & y) / min(len(x), len(y)) >= threshold
+
+
+def _groupable(a: NumberMention, b: NumberMention) -> bool:
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    same = _same_value(a, b)
+    if a.kind == "money":  # same currency, and the very same sum or the same thing
+        if same and (a.value >= 1000 or a.thing == b.thing):
+            return True
+        return a.thing is not None and a.thing == b.thing and _similar(a, b, 0.3)
+    if a.label != b.label or a.subset != b.subset or not _compatible_scope(a, b):
+        return False
+    if same:
+        return True
+    if a.kind == "count" and _specific(a):
+        # A toll, an evacuation count...: different numbers are the news (a dispute, an
+        # update), unless they are far apart and the sentences have nothing else in common.
+        return max(a.value, b.value) <= 3 * max(min(a.value, b.value), 1) or _similar(a, b, 0.3)
+    return False  # what is counted is too vague to call different numbers a dispute
+
+
+def _specific(m: NumberMention) -> bool:
+    """Is it clear what the number counts? (Lone figures that are not are left out.)"""
+    if m.kind == "count":
+        return bool(m.event and m.event not in _WEAK_EVENTS) or \
+            (m.noun in _NOUN_CLASS.values() and m.noun != "people")
+    return m.thing is not None
+
+
+def _group(mentions: list[NumberMention]) -> list[list[NumberMention]]:
+    groups: list[list[NumberMention]] = []
+    for m in mentions:
+        for g in groups:
+            if all(_groupable(m, x) for x in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    # A document repeating its own figure in one story is one report, not a fact of its own
+    # only when some other document reports it too; lone figures stay as "single".
+    return groups
+
+
+def _doc_list(docs: list[str]) -> str:
+    docs = sorted(set(docs), key=_natural_key)
+    if len(docs) == 1:
+        return docs[0]
+    return ", ".join(docs[:-1]) + " and " + docs[-1]
+
+
+def _quoted(ms: list[NumberMention]) -> str:
+    parts = []
+    for doc in sorted({m.doc for m in ms}, key=_natural_key):
+        phrases = []
+        for m in ms:
+            if m.doc == doc and m.phrase not in phrases:
+                phrases.append(m.phrase)
+        parts.append(f"{doc} ({', '.join(repr(p) for p in phrases)})".replace('"', "'"))
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _sources_of(ms: list[NumberMention]) -> str | None:
+    names = []
+    for m in ms:
+        if m.source and m.source not in names and not any(_same_source(m.source_key, n[1]) for n in names):
+            names.append((m.source, m.source_key))
+    if not names:
+        return None
+    return ", ".join(n[0] for n in names)
+
+
+def _same_source(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    a, b = a.lower().replace(".", ""), b.lower().replace(".", "")
+    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    return function_word_initials(a).lower() == b.replace(" ", "") or function_word_initials(b).lower() == a.replace(" ", "")
+
+
+def _common_source(ms: list[NumberMention]) -> str | None:
+    keys = [m.source_key for m in ms]
+    if not all(keys):
+        return None
+    first = keys[0]
+    if all(_same_source(first, k) for k in keys):
+        shortest = min((m for m in ms), key=lambda m: len(m.source_key or ""))
+        name = shortest.source_key or ""
+        return name.upper() if len(name) <= 4 else _titled(shortest)
+    return None
+
+
+def _titled(m: NumberMention) -> str:
+    key = m.source_key or ""
+    src = m.source or key
+    i = src.lower().find(key)
+    return src[i:i + len(key)] if i >= 0 else key
+
+
+def _verdict(group: list[NumberMention]) -> Fact:
+    group.sort(key=lambda m: (m.order, m.pos))
+    quantity = _quantity(group)
+    mentions = [FactMention(sentence=Span(m.doc, m.sentence.start, m.sentence.end, m.sentence.text),
+                            value=m.value, value_text=m.value_text, qualifier=m.qualifier, date=m.date)
+                for m in group]
+    docs = {m.doc for m in group}
+    if len(docs) < 2:
+        src = _sources_of(group)
+        note = f"Only {_quoted(group)} reports this figure" + (f", citing {src}." if src else ".")
+        return Fact(quantity, mentions, "single", note)
+    # Sets of mentions that report the same value.
+    values: list[list[NumberMention]] = []
+    for m in group:
+        for v in values:
+            if _same_value(v[0], m):
+                v.append(m)
+                break
+        else:
+            values.append([m])
+    common = _common_source(group)
+    if len(values) == 1:
+        who = f"The {common} figure is reported by" if common else "Reported by"
+        same = len({m.phrase.lower() for m in group}) == 1
+        return Fact(quantity, mentions, "agree",
+                    f"{who} {_quoted(group)}: " + ("the same figure." if same else "compatible."))
+    # Different numbers: an update when they are dated and change only from one date to the next.
+    if all(m.when for m in group):
+        by_date: dict[str, list[NumberMention]] = {}
+        for m in group:
+            by_date.setdefault(m.when, []).append(m)
+        steady = all(all(_same_value(a, b) or _overlap(a, b) for a in ms for b in ms)
+                     for ms in by_date.values())
+        if steady and len(by_date) > 1:
+            days = sorted(by_date)
+            steps = []
+            for day in days:
+                ms = by_date[day]
+                best = max(ms, key=lambda m: (not m.qualifier, m.value))
+                if steps and _same_value(steps[-1][1], best):
+                    steps[-1][2].extend(ms)
+                    continue
+                steps.append([day, best, list(ms)])
+            if len(steps) > 1:
+                def days_of(step):
+                    ds = sorted({m.when for m in step[2]})
+                    return ds[0] if len(ds) == 1 else f"{ds[0]} to {ds[-1]}"
+
+                first, last = steps[0], steps[-1]
+                later = _doc_list([m.doc for m in last[2]])
+                earlier = _doc_list([m.doc for m in first[2]])
+                middle = "".join(f", then {s[1].phrase} in {_doc_list([m.doc for m in s[2]])} ({days_of(s)})"
+                                 for s in steps[1:-1])
+                n_later = len({m.doc for m in last[2]})
+                note = (f"Updated from {first[1].phrase} in {earlier} ({days_of(first)}){middle} "
+                        f"to {last[1].phrase} in the later {'report' if n_later == 1 else 'reports'} "
+                        f"{later} ({days_of(last)}).")
+                return Fact(quantity, mentions, "update", note)
+    if all(_overlap(a, b) for a in group for b in group):
+        return Fact(quantity, mentions, "agree",
+                    f"Reported by {_quoted(group)}: different wording, compatible figures.")
+    parts = []
+    for v in sorted(values, key=lambda v: v[0].value):
+        src = _sources_of(v)
+        phrases = [m.phrase for m in v]
+        phrase = max(phrases, key=phrases.count)
+        parts.append(f"{phrase} ({_doc_list([m.doc for m in v])}" + (f"; according to {src})" if src else ")"))
+    if any(m.when is None for m in group):
+        when = "with no dates to order them"
+    else:
+        when = "in reports of the same date"
+    return Fact(quantity, mentions, "conflict", f"Different figures {when}: " + " vs ".join(parts) + ".")
+
+
+def _quantity(group: list[NumberMention]) -> str:
+    if group[0].kind != "money":
+        return group[0].label
+    things = [m.thing for m in group if m.thing]
+    thing = max(things, key=things.count) if things else None
+    return f"money: {thing}" if thing else "money"

@@ -1,0 +1,134 @@
+"""Direct quotations in the kept text, and who said them.
+
+A quotation is a stretch between double quotation marks (curly “…” or straight "…"; a
+top-level ‘…’ as British papers use it counts too). Single quotes nested inside a
+double quotation are part of it. Scare quotes (1–3 words: “massacre”, “tactical
+withdrawal”) are not quotations of speech and are skipped; longer ones are kept when
+the text attributes them, or when they read as speech (they hold a finite verb).
+
+The speaker comes from the parse of the sentence around the quotation:
+
+* the subject of the nearest speech verb outside the quotation ("X said", "said X",
+  "X told AFP", "X added:", "the BBC wrote", "vowing:" -> the subject of the clause it
+  hangs on, "according to X", "Y quoted X as saying");
+* a pronoun ("he said", "it added") is the most salient person / organisation of the
+  previous sentences of the same document: the speaker of a quotation there, else the
+  subject, else the first name of the right kind;
+* a definite description ("the official told AFP") is the earlier, fuller description
+  with the same head noun ("a Syrian security official");
+* a short name ("Mr Feltman", "Kerry") is the document's fullest mention of that person
+  with title and role ("U.S. Secretary of State John Kerry");
+* the second half of a split quotation (“A,” he said. “B.”), and a paragraph that is
+  only a quotation right after a quoted paragraph, keep the speaker of the quotation
+  before them;
+* otherwise the subject of the clause the quotation belongs to, when it is a person or
+  organisation; else ``None``.
+
+Speakers read "name[, role]": "Colonel Riyadh al-Asaad, the leader of the Free Syrian
+Army", "Homs Governor Talal al-Barazi", "a person close to the FSA".
+
+The modules: ``marks`` finds the quotations, ``speakers`` attributes them, ``names`` turns
+a speaker's words into a full name with role, ``context`` holds what they read of a document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Document, Quote, Sentence, Span
+from ..part import AnalysisInput, Part
+from .context import _ClusterNames, _DocContext, _DocParses, _Mention
+from .marks import _Raw, _clean_inner, _continues, _paragraphs, _scan
+from .speakers import _attribute, _frame, _reads_as_speech
+
+MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech
+_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
+
+
+def find_quotes(documents: list[Document], sentences: list[Sentence], parsed) -> list[Quote]:
+    """Direct quotations of the documents' kept text, in document order, with speakers.
+
+    ``parsed`` is the cluster's ``nlp.Parses``: the sentences of ``sentences_to_parse`` are
+    read in full, and a few more on demand (a pronoun's antecedent, a full name)."""
+    cluster_names = _ClusterNames(parsed)
+    out: list[Quote] = []
+    for doc, sents, rows in _by_doc(documents, sentences):
+        out.extend(_doc_quotes(doc, sents, _DocParses(parsed, rows), cluster_names))
+    return out
+
+
+def sentences_to_parse(documents: list[Document], sentences: list[Sentence], parsed) -> set[int]:
+    """The sentences whose parse ``find_quotes`` reads for sure: those that can attribute a
+    quotation (``_frame``). The few others it may read (where the "he" of "he said" is named,
+    a person's full name) depend on what it finds there, and are parsed when it does."""
+    out: set[int] = set()
+    for doc, sents, rows in _by_doc(documents, sentences):
+        text = doc.text
+        raws = _scan(text, _paragraphs(doc))
+        ctx = _DocContext(doc, sents, _DocParses(parsed, rows), [(r.start, r.end) for r in raws])
+        for r in raws:
+            si = ctx.sentence_at(r.start)
+            if si is not None and len(text[r.inner_start:r.inner_end].split()) >= MIN_WORDS:
+                frame = _frame(ctx, r, si)
+                out.update(rows[k] for k in frame)
+                around = text[sents[frame[0]].start:r.start] + " " + text[r.end:sents[frame[-1]].end]
+                if frame[0] > 0 and _PRONOUN.search(around):  # "he said": named just before, mostly
+                    out.add(rows[frame[0] - 1])
+    return out
+
+
+def _by_doc(documents: list[Document], sentences: list[Sentence]):
+    """(document, its sentences, their positions in ``sentences``), in document order."""
+    rows: dict[str, list[int]] = {}
+    for i, s in enumerate(sentences):
+        rows.setdefault(s.doc, []).append(i)
+    for doc in documents:
+        if doc.id in rows:
+            yield doc, [sentences[i] for i in rows[doc.id]], rows[doc.id]
+
+
+def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
+                cluster_names: _ClusterNames) -> list[Quote]:
+    text = doc.text
+    paras = _paragraphs(doc)
+    raws = _scan(text, paras)
+    ctx = _DocContext(doc, sents, parsed, [(r.start, r.end) for r in raws], cluster_names=cluster_names)
+    quotes: list[Quote] = []
+    prev: tuple[_Raw, str | None] | None = None  # the last kept quotation and its speaker
+    for r in raws:
+        si = ctx.sentence_at(r.start)
+        if si is None:
+            continue
+        inner = text[r.inner_start:r.inner_end]
+        words = inner.split()
+        if len(words) < MIN_WORDS:
+            continue
+        speaker, kind, head = _attribute(ctx, r, si)
+        if speaker is None and prev is not None and prev[1] is not None and _continues(text, paras, prev[0], r):
+            speaker = prev[1]
+        if speaker is None and not _reads_as_speech(ctx, r, si):
+            continue
+        if speaker is not None:
+            ctx.mentions.setdefault(si, []).append(_Mention(kind or "person", speaker, head or ""))
+        prev = (r, speaker)
+        s = sents[si]
+        quotes.append(Quote(
+            text=_clean_inner(inner),
+            span=Span(doc.id, r.start, r.end, text[r.start:r.end]),
+            speaker=speaker,
+            sentence=Span(doc.id, s.start, s.end, s.text),
+        ))
+    return quotes
+
+
+class Quotes(Part):
+    """The quotations as a part of the analysis (see ``part``)."""
+
+    name = "quotes"
+    needs = ("parse",)
+
+    def sentences_to_parse(self, inp: AnalysisInput) -> set[int]:
+        return sentences_to_parse(inp.documents, inp.sentences, inp.parsed)
+
+    def __call__(self, inp: AnalysisInput) -> list[Quote]:
+        return find_quotes(inp.documents, inp.sentences, inp.parsed)
