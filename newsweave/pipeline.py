@@ -13,7 +13,7 @@ from . import clean, summarizers
 from .corroborate import DEFAULT_THRESHOLD, find_support
 from .errors import InputError
 from .features import Cluster
-from .ingest.metadata import add_metadata
+from .metadata import add_metadata
 from .model import Brief, Document, Status, SummarySentence
 from .order import reading_order
 from .relevance import DEFAULT_MIN_RELEVANCE, set_aside_off_topic
