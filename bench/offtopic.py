@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsweave import clean  # noqa: E402
 from newsweave.features import Cluster  # noqa: E402
-from newsweave.ingest.metadata import add_metadata  # noqa: E402
+from newsweave.metadata import add_metadata  # noqa: E402
 from newsweave.model import Document  # noqa: E402
 from newsweave.relevance import (DEFAULT_MIN_RELEVANCE, RELATIVE_MIN_RELEVANCE, assess,  # noqa: E402
                                  decide)

@@ -14,8 +14,8 @@ from .config import Config
 from .corroborate import find_support
 from .errors import InputError
 from .features import Cluster
-from .ingest.metadata import add_metadata
 from .brief import Brief
+from .metadata import add_metadata
 from .model import Document, Status, SummarySentence
 from .order import reading_order
 from .relevance import set_aside_off_topic

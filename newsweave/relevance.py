@@ -11,7 +11,7 @@ readable sentence saying why, for one of three reasons, checked in this order:
    in a cluster about a flood): relevance under ``min_relevance``, or under
    ``RELATIVE_MIN_RELEVANCE`` times the median of the others' scores;
 3. **different event or time**: same place and actors but another episode, told by its
-   date (see :mod:`newsweave.analysis.events`: the seeds' May 2014 article among reports of
+   date (see :mod:`newsweave.events`: the seeds' May 2014 article among reports of
    February 2012).
 
 Reasons 2 and 3 need at least three documents with text: with two, neither can be called
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Config
+from .events import MIN_DOCUMENTS, different_events
 from .features import Cluster
 from .model import Document, Status
 
@@ -34,8 +35,8 @@ DEFAULT_MIN_RELEVANCE = Config.min_relevance  # the default bar, defined (and ex
 # member (relevance under this share of the median): the bar adapts to how closely the
 # other articles agree with each other.
 RELATIVE_MIN_RELEVANCE = 0.5
-# Fewest documents with text for "unrelated" or "different event" to be called.
-MIN_DOCUMENTS = 3
+# MIN_DOCUMENTS (from newsweave.events): fewest documents with text for "unrelated" or
+# "different event" to be called.
 # A page with an error/archive notice removed and fewer kept words than this is a dead page.
 DEAD_PAGE_MAX_WORDS = 40
 _DEAD_KINDS = {"dead_page", "consent", "paywall"}
@@ -72,8 +73,6 @@ def _dead_reason(doc: Document, words: int) -> str:
 
 def assess(documents: list[Document], cluster: Cluster) -> dict[str, Assessment]:
     """Scores and findings for every readable document (no decision taken)."""
-    from .analysis.events import different_events
-
     readable = [d for d in documents if d.status is not Status.SKIPPED]
     sentences = {d.id: [cluster.sentences[i] for i in cluster.rows_of(d.id)] for d in readable}
     words = {d.id: sum(s.words for s in sentences[d.id]) for d in readable}

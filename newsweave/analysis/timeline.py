@@ -34,15 +34,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text.dates import MONTHS, WEEKDAYS, make_date
 from ..model import Document, Sentence, Span, TimelineEntry
+from ..text.dates import (AMBIGUOUS_MONTHS, DAY, FULL_MONTHS, MONTH_ALT, MONTHS, WEEKDAY_ALT, WEEKDAYS, YEAR,
+                          make_date)
 from .part import AnalysisInput, Part
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_FULL_MONTHS = {k for k in MONTHS if len(k) > 3 and k != "sept"} | {"may"}
-_WDAY_ALT = "|".join(WEEKDAYS)
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# The month, weekday, day and year grammar is the ground floor's (text/dates.py); what a
+# timeline takes as a date expression, and how it resolves one, is decided here.
 # A number right after a day or year that makes it something else: "March 2,000", "14:30", "14.5".
 _NOT_NUMBER_END = r"(?![\d:]|[,.]\d|\s*%|\s*(?:per\s?cent|percent)\b)"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -51,14 +49,14 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 # One alternation, tried left to right at each position: longer forms first.
 _PATTERN = re.compile(
     rf"""
-    (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
-  | (?P<dmy>\b(?:(?:{_WDAY_ALT}),?\s+)?(?:the\s+)?(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>{_YEAR})\b{_NOT_NUMBER_END})
-  | (?P<mdy>\b(?:(?:{_WDAY_ALT}),?\s+)?(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})\b{_NOT_NUMBER_END})
-  | (?P<dm>(?<![\d,.])\b(?:(?:{_WDAY_ALT}),?\s+)?(?:the\s+)?(?P<d3>{_DAY})(?:\s+of)?\s+(?P<m3>{_MONTH_ALT})\b\.?(?!\s*\d))
-  | (?P<md>\b(?:(?:{_WDAY_ALT}),?\s+)?(?P<m4>{_MONTH_ALT})\.?\s+(?P<d4>{_DAY})\b{_NOT_NUMBER_END}(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|km|people|percent|per)\b))
-  | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?(?P<m5>{_MONTH_ALT})\.?,?\s+(?:of\s+)?(?P<y5>{_YEAR})\b{_NOT_NUMBER_END})
-  | (?P<mly>\b(?P<m6>{_MONTH_ALT})\s+(?P<ly>last|this|next)\s+year\b)
-  | (?P<wd>\b(?:(?P<wmod>last|next|this|this\s+past|this\s+coming|on|early|late)\s+)?(?P<w>{_WDAY_ALT})(?:'s|’s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
+    (?P<iso>\b(?P<iy>{YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
+  | (?P<dmy>\b(?:(?:{WEEKDAY_ALT}),?\s+)?(?:the\s+)?(?P<d1>{DAY})(?:\s+of)?\s+(?P<m1>{MONTH_ALT})\.?,?\s+(?P<y1>{YEAR})\b{_NOT_NUMBER_END})
+  | (?P<mdy>\b(?:(?:{WEEKDAY_ALT}),?\s+)?(?P<m2>{MONTH_ALT})\.?\s+(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})\b{_NOT_NUMBER_END})
+  | (?P<dm>(?<![\d,.])\b(?:(?:{WEEKDAY_ALT}),?\s+)?(?:the\s+)?(?P<d3>{DAY})(?:\s+of)?\s+(?P<m3>{MONTH_ALT})\b\.?(?!\s*\d))
+  | (?P<md>\b(?:(?:{WEEKDAY_ALT}),?\s+)?(?P<m4>{MONTH_ALT})\.?\s+(?P<d4>{DAY})\b{_NOT_NUMBER_END}(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|km|people|percent|per)\b))
+  | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?(?P<m5>{MONTH_ALT})\.?,?\s+(?:of\s+)?(?P<y5>{YEAR})\b{_NOT_NUMBER_END})
+  | (?P<mly>\b(?P<m6>{MONTH_ALT})\s+(?P<ly>last|this|next)\s+year\b)
+  | (?P<wd>\b(?:(?P<wmod>last|next|this|this\s+past|this\s+coming|on|early|late)\s+)?(?P<w>{WEEKDAY_ALT})(?:'s|’s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
   | (?P<ago>\b(?P<n>\d{{1,2}}|{"|".join(_NUMBER_WORDS)})\s+(?P<unit>days?|weeks?)\s+ago\b)
   | (?P<rel>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)
         |(?:earlier\s+|late\s+)?last\s+week|earlier\s+this\s+week|(?:earlier\s+|late\s+)?last\s+month|earlier\s+this\s+month)\b)
@@ -67,11 +65,9 @@ _PATTERN = re.compile(
 )
 # The words every date expression contains: the full pattern is only tried around them
 # (trying it at every position of every sentence costs ~0.5 ms a sentence).
-_TRIGGER = re.compile(rf"\b(?:{_MONTH_ALT}|{_WDAY_ALT}|yesterday|today|tonight|tomorrow|last|earlier|"
+_TRIGGER = re.compile(rf"\b(?:{MONTH_ALT}|{WEEKDAY_ALT}|yesterday|today|tonight|tomorrow|last|earlier|"
                       r"this\s+(?:morning|afternoon|evening)|ago|(?:1[89]|20)\d\d-\d\d-\d\d)\b", re.I)
 _BACK, _AHEAD = 28, 64  # how far an expression reaches before and after its trigger word
-# Month names that are also common words: only taken when capitalised (or in lower-cased text).
-_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "jun", "sep", "oct", "dec", "nov", "aug", "apr"}
 # Weekdays, "today" and "tomorrow" inside names.
 _NAME_BEFORE = re.compile(r"(?:\b(?:good|black|cyber|ash|holy|maundy|palm|easter|bloody|usa|super)\s+)$", re.I)
 _NAME_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:times|telegraph|mirror|express|post|herald|mail|people|school|show|"
@@ -107,7 +103,7 @@ def _is_lowercased(text: str) -> bool:
 def _month_ok(word: str, lowercased: bool) -> bool:
     if word[0].isupper():
         return True
-    return lowercased and word.lower() not in _AMBIGUOUS_MONTHS
+    return lowercased and word.lower() not in AMBIGUOUS_MONTHS
 
 
 def _nearest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
@@ -204,7 +200,7 @@ def find_date_mentions(text: str, anchor: dt.date | None, lowercased: bool | Non
                         else _period(key, anchor))
         if date is not None:
             end = m.end()
-            if expr.endswith(".") and expr[:-1].split()[-1].lower() in _FULL_MONTHS:
+            if expr.endswith(".") and expr[:-1].split()[-1].lower() in FULL_MONTHS:
                 expr, end = expr[:-1], end - 1  # a full stop after "December" ends the sentence
             yield DateMention(m.start(), end, expr, date, relative)
 

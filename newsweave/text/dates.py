@@ -1,12 +1,18 @@
-"""Dates: month and weekday names, and what makes a date real.
+"""Dates: month and weekday names, the date grammar built from them, and what makes a date real.
 
-The date grammars themselves (a document's stated date, the timeline's date expressions, a
-page's date-only lines) are built from these names.
+Each stage's own date rules (a document's stated date, the timeline's date expressions, a
+page's date-only lines) are built from the building blocks here: the month and weekday
+alternations, the day and year patterns, and the full-date pattern with :func:`find_dates`.
+
+The ``*_ALT``, ``DAY`` and ``YEAR`` names are regular-expression *sources* (non-capturing
+groups, to be embedded in a stage's pattern and compiled with ``re.I``); ``FULL_DATE`` and
+``YEAR_MENTION`` are compiled patterns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -16,10 +22,49 @@ MONTHS = {
 }
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
+# The twelve full names, lower-case ("may" included; "sept" and the other abbreviations not).
+FULL_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
+# Month names that are also common words ("may", "march") or names ("Jan"): a stage takes them
+# only when capitalised (or when the whole text is lower-cased).
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "sep", "oct", "dec", "nov", "aug", "apr"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Short forms in datelines, bylines and comment stamps ("Tue 21 Feb", "Thurs., March 16").
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 
 # Plausible publication years (a "date" outside them is a misread number).
 MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _alternation(words) -> str:
+    """A non-capturing group of the words, longest first (so "sept" is tried before "sep")."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# ---------------------------------------------------------------- building blocks (sources)
+
+MONTH_ALT = _alternation(MONTHS)  # any month name or abbreviation ("February", "Feb", "Sept")
+WEEKDAY_ALT = "(?:" + "|".join(WEEKDAYS) + ")"  # a full weekday name only ("Sunday", not "Sun")
+ANY_WEEKDAY_ALT = _alternation(WEEKDAYS + WEEKDAY_ABBREVIATIONS)  # a weekday name or abbreviation
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"  # a day of the month, 1-31, "21st"
+YEAR = r"(?:1[89]\d\d|20\d\d)"  # a four-digit year, 1800-2099
+
+# ---------------------------------------------------------------- full dates
+
+# Full dates only (day, month and year): a bare "Tuesday" or "May 14" cannot date a document.
+# Month names in any case (Multi-News is lower-cased); the day and year make them unambiguous.
+# Day and year are any digits here: make_date decides whether the date exists.
+FULL_DATE = re.compile(
+    rf"\b(?:{ANY_WEEKDAY_ALT}\.?,?\s+)?(?:"
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m1>{MONTH_ALT})\.?,?(?:\s+|-)(?P<y1>\d{{4}})"  # 21 February 2012
+    rf"|(?P<m2>{MONTH_ALT})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"  # February 21, 2012
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"  # 2012-02-21
+    rf")(?![\d,.]\d)\b",
+    re.I,
+)
+
+# A year mentioned in prose (1950-2049), not part of a number, a price, a range or a percentage
+# ("2,012", "$2012", "2011-2012", "2012%"); the year is group 1.
+YEAR_MENTION = re.compile(r"(?<![\d,.$£€#/:])(?<!\d-)(?<!\d–)\b(19[5-9]\d|20[0-4]\d)\b(?![,.]?\d|\s*%|[-–/]\d)")
 
 
 def make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -30,3 +75,23 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _full_date(m: re.Match) -> dt.date | None:
+    g = m.groupdict()
+    if g["y3"]:
+        return make_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g["y1"]:
+        return make_date(int(g["y1"]), MONTHS[g["m1"].lower()], int(g["d1"]))
+    return make_date(int(g["y2"]), MONTHS[g["m2"].lower()], int(g["d2"]))
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) of every full date stated in the text (dates that do not exist,
+    such as 30 February, left out)."""
+    out = []
+    for m in FULL_DATE.finditer(text):
+        d = _full_date(m)
+        if d:
+            out.append((m.start(), m.end(), d.isoformat()))
+    return out

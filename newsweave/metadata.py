@@ -1,9 +1,9 @@
-"""Read a document's headline and publication date from its cleaned text.
+"""The metadata stage: a document's headline and publication date, read from its cleaned text.
 
-Runs after cleaning, so a newsletter box above the headline is not taken for it.
+Runs after cleaning (``newsweave.clean``), so a newsletter box above the headline is not
+taken for it, and the removed bylines, datelines and comment threads can be told apart.
 
-How ``Document.date`` is obtained (the first rule that gives a date wins; see
-:func:`date_evidence` for the wording the brief shows):
+How ``Document.date`` is obtained (the first rule that gives a date wins):
 
 1. Already known: the reader found it (e.g. ``article:published_time`` of an HTML page).
 2. **Stated in the header**: the first full date (day, month and year: "Tuesday 21
@@ -19,31 +19,18 @@ How ``Document.date`` is obtained (the first rule that gives a date wins; see
 Otherwise the date stays ``None``: a bare "Tuesday" or "March 14" cannot date a
 document, and a copyright year ("© 2019") is the year of the page, not of the article.
 
-Dates are parsed with a small grammar and our own arithmetic (no ``dateparser``: it
-costs half a second to import and ~1 ms per call).
+Dates are parsed with the small grammar of :mod:`newsweave.text.dates` and our own
+arithmetic (no ``dateparser``: it costs half a second to import and ~1 ms per call).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from ..text.dates import MONTH_NAMES, MONTHS, make_date  # noqa: F401  (MONTH_NAMES: re-exported)
-from ..text.lines import kept_line_spans
-from ..model import Document
+from .model import Document
+from .text.dates import FULL_DATE, find_dates
+from .text.lines import kept_line_spans
 
-_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-# Full dates only (day, month and year): a bare "Tuesday" or "May 14" cannot date a document.
-# Month names in any case (Multi-News is lower-cased); the day and year make them unambiguous.
-DATE_PATTERN = re.compile(
-    rf"\b{_WEEKDAY}(?:"
-    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)(?P<m1>{_MONTHS})\.?,?(?:\s+|-)(?P<y1>\d{{4}})"  # 21 February 2012
-    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"  # February 21, 2012
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"  # 2012-02-21
-    rf")(?![\d,.]\d)\b",
-    re.I,
-)
 # Bylines and datelines are page furniture to the summarizer (the cleaner removes them with
 # these kinds) but they are exactly where a document states its date.
 DATE_BEARING_KINDS = {"meta", "credit"}
@@ -52,30 +39,6 @@ DATE_BEARING_KINDS = {"meta", "credit"}
 HEADER_LINES = 6
 HEADER_CHARS = 600
 _TITLE_MAX_WORDS = 25
-def _match_date(m: re.Match) -> dt.date | None:
-    g = m.groupdict()
-    if g["y3"]:
-        return make_date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-    if g["y1"]:
-        return make_date(int(g["y1"]), MONTHS[g["m1"].lower()], int(g["d1"]))
-    return make_date(int(g["y2"]), MONTHS[g["m2"].lower()], int(g["d2"]))
-
-
-def parse_date(expression: str) -> str | None:
-    """ISO date of a full date expression ("Tuesday 21 February 2012", "Feb. 21, 2012"), or None."""
-    m = DATE_PATTERN.search(expression)
-    d = _match_date(m) if m else None
-    return d.isoformat() if d else None
-
-
-def find_dates(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, ISO date) of every full date stated in the text."""
-    out = []
-    for m in DATE_PATTERN.finditer(text):
-        d = _match_date(m)
-        if d:
-            out.append((m.start(), m.end(), d.isoformat()))
-    return out
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -84,7 +47,7 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if line.rstrip().endswith((".", ":", ",")) and not line.rstrip().endswith("..."):
         return False  # a headline has no closing full stop; a sentence does
-    if DATE_PATTERN.search(line) and len(words) < 8:
+    if FULL_DATE.search(line) and len(words) < 8:
         return False  # a dateline or byline
     return sum(w[0].isalpha() for w in words) >= len(words) / 2
 
@@ -124,17 +87,6 @@ def comment_date(doc: Document) -> str | None:
     """The earliest timestamp of the document's removed reader-comment thread, if any."""
     found = [iso for r in doc.removed if r.kind == "comments" for _, _, iso in find_dates(r.text)]
     return min(found) if found else None
-
-
-def date_evidence(doc: Document) -> str:
-    """How ``doc.date`` was obtained, in words ("" when the document has no date)."""
-    if not doc.date:
-        return ""
-    if doc.date == stated_date(doc):
-        return "stated in the article"
-    if doc.date == comment_date(doc):
-        return "the day of its earliest reader comment, which the article precedes"
-    return "from the page's metadata"
 
 
 def add_metadata(doc: Document) -> Document:

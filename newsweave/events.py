@@ -1,4 +1,4 @@
-"""Same place and actors, different event: documents that report another time.
+"""Event detection for relevance: the document that reports another event or time.
 
 A cluster about one story sometimes holds an article about the same place and the same
 people but another episode (the seeds: the Homs evacuation of May 2014 among reports of
@@ -8,7 +8,7 @@ score cannot tell; its dates can.
 Time evidence for each document, strongest first:
 
 * its date (``Document.date``: stated in the header, or bounded by its reader comments,
-  see ``ingest.metadata``) -- a day;
+  see ``newsweave.metadata``) -- a day;
 * otherwise the latest year its kept sentences mention ("formed mid-2011") -- a news
   article is usually published in the latest year it names or the year after, so the
   evidence is the interval from 1 January of that year to 31 December of the next. Years
@@ -29,15 +29,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..ingest.metadata import comment_date, stated_date
-from ..text.dates import MONTH_NAMES
-from ..model import Document, Sentence
+from .metadata import comment_date, stated_date
+from .model import Document, Sentence
+from .text.dates import MONTH_NAMES, YEAR_MENTION
 
 MAX_GAP_DAYS = 180  # half a year: beyond any follow-up of the same news event
 MIN_WITNESSES = 2  # other documents with time evidence needed to call one the odd one out
+# Fewest documents (with text) among which one can be judged the odd one out: with two,
+# either could be the stray one. One rule for every reason relevance sets an article aside
+# as not belonging (a different event here; an unrelated subject in ``newsweave.relevance``).
 MIN_DOCUMENTS = 3
 
-_YEAR = re.compile(r"(?<![\d,.$£€#/:])(?<!\d-)(?<!\d–)\b(19[5-9]\d|20[0-4]\d)\b(?![,.]?\d|\s*%|[-–/]\d)")
 _FUTURE_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|in\s+the\s+year)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
@@ -59,7 +61,7 @@ def latest_year(sentences: list[Sentence]) -> int | None:
     """The latest year (1950-2049) the sentences mention, plans and ranges left out."""
     years = []
     for s in sentences:
-        for m in _YEAR.finditer(s.text):
+        for m in YEAR_MENTION.finditer(s.text):
             if not _FUTURE_BEFORE.search(s.text[max(0, m.start() - 30):m.start()]):
                 years.append(int(m.group(1)))
     return max(years) if years else None

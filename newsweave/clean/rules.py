@@ -1,31 +1,8 @@
-"""Find scraping debris in plain-text news articles.
+"""The rule table: the kinds of debris, and which single lines are debris of which kind.
 
-Raw web text carries page furniture around the article: newsletter boxes, donation
-appeals, copyright lines, share buttons, photo credits, reader comments, error pages.
-The summarizer must never quote it, and the user must be able to check what we took
-out, so :func:`find_debris` *reports* removals (kind + exact offsets) instead of
-silently rewriting the text.
-
-Design
-------
-* Debris is judged **line by line** (scrapers put each page block on its own line) and
-  every removal covers whole lines: ``start`` is a line start, ``end`` a line end
-  (before the newline), ``text == doc_text[start:end]``.
-* Rules look at the **shape** of a line as much as at its words: boilerplate is short,
-  imperative ("Sign up", "Follow", "Click"), addressed to the reader ("your inbox"),
-  made of UI labels, or sits at the very start or end of the page.  Article prose is
-  long, third person and full of reported speech, so many rules are *soft*: they skip
-  a line that quotes someone or reports speech ("said", "told", quotation marks).
-* A small ordered table of ``(kind, pattern)`` rules handles single lines; a few
-  structural detectors handle what only context reveals: a reader-comment thread (cut
-  from its header to the end of the page), a multi-paragraph donation box, a
-  "Read more:" list of related headlines, a section label under the headline, a
-  byline followed by a date, a paywall teaser cut off with "...", and the leftovers
-  of a page that turned out to be an error page.
-* Speed: everything is compiled at import, and each rule names the words (or
-  substrings) it cannot match without, so a line is only tried against the few rules
-  whose words it contains; pure shape rules (separators, lone credits) are anchored
-  and length-capped.  A 15 KB article takes about 1.5 ms of CPU on a slow VM.
+An ordered table of ``(kind, pattern)`` rules, each gated by the words (or substrings) it
+cannot match without, and the index that finds the few rules worth trying on a line
+(used by :func:`newsweave.clean.lines.classify`).
 """
 
 from __future__ import annotations
@@ -33,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .model import Removal
-
-__all__ = ["KINDS", "find_debris"]
+from ..text.dates import ANY_WEEKDAY_ALT, MONTH_ALT
+from .stamps import DATE, TIME
 
 KINDS: dict[str, str] = {
     "newsletter": "newsletter / e-mail alert / notification sign-up box",
@@ -53,49 +29,7 @@ KINDS: dict[str, str] = {
     "meta": "publication date, update, correction or editor's note",
 }
 
-
-# --------------------------------------------------------------------------- helpers
-
-# Matching works on a normalized copy of the text: non-breaking and thin spaces and
-# zero-width marks become plain spaces, curly apostrophes straight ones.  Every
-# replacement is one character for one character, so offsets never shift.
-_NORM = (
-    ("\xa0", " "), ("\u2009", " "), ("\u202f", " "), ("\u2007", " "), ("\u200b", " "),
-    ("\u200e", " "), ("\u200f", " "), ("\ufeff", " "), ("\xad", " "),
-    ("\u2019", "'"), ("\u2018", "'"),
-)  # fmt: skip
-
-# Characters that separate tokens for the rule gates (besides whitespace).
-_TOKEN_SEPARATORS = ",.:;()[]{}<>\"!?*#|=/\u201c\u201d\u2026\u2014\u2013\u2022\u25ba\u25b6\xab\xbb"
-
-# Reported speech or a quotation: the line is most likely article prose, so "soft"
-# rules (those keyed on vocabulary that news can legitimately use) leave it alone.
-_PROSE = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|tells|according to|wrote|added)\b", re.I)
-
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_WDAY = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
-_TIME = r"\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?"
-_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ ./-]{_MONTH}\.?[ ./-]\d{{2,4}}|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d\d-\d\d)"
-
-# A line made only of date/time words ("Tuesday 21 February 2012 01:00 GMT",
-# "Published on Feb 23, 2016"): page metadata, never a sentence.  Tokens must be
-# separated by at least one separator so the pattern cannot backtrack explosively.
-_DTOK = (
-    rf"(?:{_MONTH}|{_WDAY}|\d{{1,2}}(?::\d\d)?\s?[ap]\.?m|\d{{1,4}}(?:st|nd|rd|th)?|"
-    r"gmt|bst|utc|cet|cest|[ecmp][sd]?t|updated|published|posted|last|modified|first|on|at|edited)"
-)
-_DATE_ONLY = re.compile(rf"^\W*{_DTOK}(?:[\s,:/|.-]+{_DTOK})*[\s,:/|.)-]*$", re.I)
-_HAS_DATE_WORD = re.compile(rf"\b{_MONTH}\b|\d:\d\d", re.I)
-
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]", re.I)
-
-# Scripts other than Latin, for "read this in Arabic"-style links.
-_NONLATIN = re.compile(
-    "[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
-    "\u0900-\u0dff\u0e00-\u0eff\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-    "\ufb50-\ufdff\ufe70-\ufeff]"
-)
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 # Language names, for "Read in Spanish" / "Lire en français" links.
 _LANGS = (
@@ -113,7 +47,6 @@ _LANG_WORDS = (
     "turkish", "türkçe", "turkce", "türkce", "turkçe", "hebrew", "dutch", "polish", "swahili",
     "indonesian", "vietnamese", "ukrainian", "greek", "catalan", "català", "catala",
 )  # fmt: skip
-
 
 class _Rule(NamedTuple):
     kind: str
@@ -223,7 +156,7 @@ _TEASER_LABELS = (
     r"live updates", r"live blog", r"must (?:see|read|watch)", r"don't miss",
 )  # fmt: skip
 
-_RULES: list[_Rule] = [
+RULES: list[_Rule] = [
     # ---- comments: counters and comment widgets ("Comments", "Comments 30", "12 comments").
     _r("comments", r"^\W*(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*[(\[]?\d+[)\]]?)?\s*:?\W*$", 40, words=("comment", "comments")),
     _r("comments", r"^\W*(?:view|show|hide|read|see|load|display)\s+(?:all\s+|more\s+)?(?:\d+\s+)?(?:comments?|replies)\b.{0,20}$", 60, words=("comment", "comments", "replies")),
@@ -382,7 +315,7 @@ _RULES: list[_Rule] = [
     _r("credit", r"^\W*[\[(]?(?:h/t|hat tip)\b.{0,60}$", 80, subs=("h/t", "hat tip")),
     # ---- meta: dates, update / correction notes, editor's notes (about the page, not
     # the event; a summary must not quote "This story has been updated").
-    _r("meta", rf"^\W*(?:updated|update|published|posted|first published|last (?:updated|modified)|modified|created)\b[\s,:]*(?:on\s+|at\s+)?(?:{_DATE}|{_TIME}|{_WDAY},? (?:{_MONTH}\b|\d)|{_MONTH}\.? \d|\d+ (?:minutes?|hours?|days?) ago).{{0,80}}$", 120,
+    _r("meta", rf"^\W*(?:updated|update|published|posted|first published|last (?:updated|modified)|modified|created)\b[\s,:]*(?:on\s+|at\s+)?(?:{DATE}|{TIME}|{ANY_WEEKDAY_ALT},? (?:{MONTH_ALT}\b|\d)|{MONTH_ALT}\.? \d|\d+ (?:minutes?|hours?|days?) ago).{{0,80}}$", 120,
        words=("updated", "update", "published", "posted", "first", "last", "modified", "created")),
     _r("meta", r"^.{0,30}\bupdates?\b\W{0,5}(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?.{0,20})?\s*[:\u2014\u2013-]\s*(?:adds?|added|updates?|corrects?|adding|includes?|rewrites?|recasts?)\b", 120, words=("update", "updates")),
     _r("meta", r"^\W*\(?this (?:story|article|post|report|version|page)(?: has been| was| is| will be)? (?:last )?(?:updated|corrected|amended|revised|developing|originally published|first published)\b",
@@ -468,7 +401,7 @@ _RULES: list[_Rule] = [
     _r("navigation", r"^[\W_]+$", 200),
 ]  # fmt: skip
 
-_MAX_RULE_LEN = max(r.max_len for r in _RULES)
+MAX_RULE_LEN = max(r.max_len for r in RULES)
 
 
 def _index_rules():
@@ -476,375 +409,15 @@ def _index_rules():
     ungated shape rules that apply."""
     by_word: dict[str, list[int]] = {}
     by_sub: dict[str, list[int]] = {}
-    for i, r in enumerate(_RULES):
+    for i, r in enumerate(RULES):
         for w in r.words:
             by_word.setdefault(w, []).append(i)
         for sub in r.subs:
             by_sub.setdefault(sub, []).append(i)
-    shape = [i for i, r in enumerate(_RULES) if not (r.words or r.subs)]
-    longest = max(_RULES[i].max_len for i in shape)
-    shape_by_len = [[i for i in shape if n <= _RULES[i].max_len] for n in range(longest + 1)]
+    shape = [i for i, r in enumerate(RULES) if not (r.words or r.subs)]
+    longest = max(RULES[i].max_len for i in shape)
+    shape_by_len = [[i for i in shape if n <= RULES[i].max_len] for n in range(longest + 1)]
     return by_word, frozenset(by_word), list(by_sub.items()), shape_by_len
 
 
-_BY_WORD, _TRIGGERS, _BY_SUB, _SHAPE_BY_LEN = _index_rules()
-
-
-# ---------------------------------------------------------------- structural patterns
-
-# "Comments", "Comments 30", "12 comments", "Reader comments (4)": header of a thread.
-_COMMENT_HEADER = re.compile(
-    r"^\W*(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|responses|replies|discussion|conversation)(?:\s*[(\[]?\d+[)\]]?)?\s*:?\W*$",
-    re.I,
-)
-# A comment signature: "<username> 09 May 2014, 16:33", "<user> 3 hours ago".
-_COMMENT_SIG = re.compile(
-    rf"^(?P<who>\S.{{0,60}}?)\s+(?:on\s+)?(?:{_DATE})(?:,|\s+at)?\s+{_TIME}\W*$"
-    rf"|^(?P<who2>\S.{{0,60}}?)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$",
-    re.I,
-)
-# ... but not a dateline or a blog post's own byline ("Updated 09 May 2014, 16:33",
-# "Posted by Jane Doe on May 9, 2014 at 4:33 pm").
-_NOT_A_USER = re.compile(
-    rf"^\W*(?:(?:updated|posted|published|last|modified|edited|first|on|at|{_WDAY}|{_MONTH})\b\W*)+$|^\W*(?:(?:posted|written|updated|published)\s+)?by\b",
-    re.I,
-)
-
-# Donation box: a strong trigger line, and neighbouring paragraphs that read like an
-# appeal in the publisher's own voice (first person plural, no quotation marks, money
-# or journalism vocabulary).
-_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
-_APPEAL = re.compile(
-    r"\b(?:journalis\w*|reporters?|reporting|newsroom|paywalls?|donat\w*|support\w*|subscri\w*|contribut\w*|independen\w*|afford|readers|free press|democracy|mission|fund\w*)\b",
-    re.I,
-)
-_QUOTE = re.compile(r"[\"\u201c\u201d]")
-
-# "Read more:", "Related:", "ALSO:", "You may also like:": a list of other stories follows.
-_RELATED_HEADER = re.compile(
-    r"^\W*(?:read more|read next|more (?:from|on|stories|news)\b[^:]{0,40}|related(?: (?:stories|articles|posts|coverage|content|links|reading|gallery))?|also(?: read| see)?|see also|you (?:may|might) also like|recommended(?: for you| reading)?|further reading|most (?:read|popular|viewed|shared)|trending|top stories|what to read next|keep reading)\s*:?\s*$",
-    re.I,
-)
-
-# Lone short title-cased line ("The Takeaway"): a section or show label.
-_TITLE_WORD = r"(?:[A-Z][\w'&.-]*|of|the|and|&|in|on|for|a)"
-_SHORT_TITLE = re.compile(rf"^[A-Z][\w'&.-]*(?: {_TITLE_WORD}){{0,3}}$")
-# A person's name on its own line ("Jane Doe"): 2-4 capitalised words.
-_NAME_LINE = re.compile(r"^[A-Z][a-z'.-]+(?: (?:[A-Z]\.|[A-Z][a-z'-]+|(?:de|van|von|al|bin|la|le|da)))?(?: [A-Z][A-Za-z'-]+){1,2}$")
-
-# Author bio at the foot of the page: "Jane Doe is a columnist for ...".
-_ROLE = r"(?:columnists?|correspondents?|writers?|reporters?|editors?|contributors?|bloggers?|producers?|journalists?|analysts?)"
-_AUTHOR_BIO = re.compile(
-    r"^[\u2014\u2013-]?\s*(?!(?:This|That|It|He|She|They|We|There|The|His|Her|Their|Our|What|Who)\b)"
-    r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?: and [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})? "
-    rf"(?:(?:is|are) (?:a|an|the|our|[A-Z][\w.]*'s)(?: [\w'-]+){{0,5}} {_ROLE}\b[^\"\u201c\u201d]*$|writes (?:the|a)\b.{{0,60}}\bcolumn\b)"
-)
-
-# "Jane Doe reported from Cairo and John Roe from Beirut." at the foot of the page.
-_PLACE = r"[A-Z][\w'-]*(?:,? [A-Z][\w.'-]*){0,3}"
-_REPORTED_FROM = re.compile(rf"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}} reported from {_PLACE}(?: and [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){{0,3}} (?:from|in) {_PLACE})?\.?$")
-
-# Trailing paywall teaser: "The...", "Workers...", "The U.S. doesn't have a clear ...".
-_TRUNCATED = re.compile(r"(?:\.\.\.|\u2026)$")
-_CTA_QUESTION = re.compile(r"\byou\b.*[?!]$", re.I)
-
-
-# --------------------------------------------------------------------------- main entry
-
-
-def _normalize(text: str) -> str:
-    """``text`` with the one-for-one replacements of ``_NORM`` (same length)."""
-    for a, b in _NORM:
-        if a in text:
-            text = text.replace(a, b)
-    return text
-
-
-def _gate_text(low: str) -> str:
-    """``low`` with punctuation turned into spaces, so ``split()`` yields the tokens the
-    rule gates look up ("(Photo:" -> "photo", "REUTERS/Jane" -> "reuters")."""
-    for c in _TOKEN_SEPARATORS:
-        if c in low:
-            low = low.replace(c, " ")
-    return low
-
-
-class _Line(NamedTuple):
-    start: int  # raw line bounds: line start .. end before the newline (and any CR)
-    end: int
-    s: str  # normalized, stripped text used for matching
-    low: str  # s.lower()
-    gate: str  # low with punctuation spaced out
-
-
-def _split_lines(text: str) -> list[_Line]:
-    """Every non-blank line of ``text``."""
-    norm = _normalize(text) if not text.isascii() else text
-    low_all = norm.lower()
-    if len(low_all) != len(norm):  # a few letters grow when lowercased: go line by line
-        low_all = None
-    gate_all = _gate_text(low_all) if low_all is not None else None
-    out = []
-    pos = 0
-    for raw in norm.split("\n"):
-        end = pos + len(raw)
-        stripped = raw.strip()
-        if stripped:
-            e = end - 1 if raw.endswith("\r") else end
-            a = pos + (len(raw) - len(raw.lstrip()))
-            b = a + len(stripped)
-            if low_all is not None:
-                out.append(_Line(pos, e, stripped, low_all[a:b], gate_all[a:b]))
-            else:
-                low = stripped.lower()
-                out.append(_Line(pos, e, stripped, low, _gate_text(low)))
-        pos = end + 1
-    return out
-
-
-def _classify(s: str, low: str | None = None, gate: str | None = None) -> str | None:
-    """Kind of debris a single (normalized, stripped) line is, or None."""
-    n = len(s)
-    if n > _MAX_RULE_LEN:
-        return None
-    if low is None:
-        low = s.lower()
-        gate = _gate_text(low)
-    cand = list(_SHAPE_BY_LEN[n]) if n < len(_SHAPE_BY_LEN) else []
-    for w in _TRIGGERS.intersection(gate.split()):
-        cand += _BY_WORD[w]
-    for sub, idx in _BY_SUB:
-        if sub in low:
-            cand += idx
-    if not cand:
-        return None
-    prose = None
-    for i in sorted(set(cand)):
-        kind, pattern, max_len, soft, _, _, anchored = _RULES[i]
-        if n > max_len or not (pattern.match(s) if anchored else pattern.search(s)):
-            continue
-        if soft:
-            if prose is None:
-                prose = _PROSE.search(s) is not None
-            if prose:
-                continue
-        return kind
-    return None
-
-
-def _is_foreign_link(s: str, text: str, cache: dict) -> bool:
-    """A short line mostly in another script inside a Latin-script article."""
-    if len(s) > 120:
-        return False
-    nl = len(_NONLATIN.findall(s))
-    if nl < 3 or nl <= len(_LATIN.findall(s)):
-        return False
-    if "latin_page" not in cache:
-        # The page as a whole is in a Latin script (foreign letters are a small share).
-        cache["latin_page"] = len(_NONLATIN.findall(text)) * 10 < len(text)
-    return cache["latin_page"]
-
-
-def _comment_thread_start(lines: list[_Line]) -> int | None:
-    """Index of the line where a reader-comment thread starts, or None.
-
-    A thread is a run of comment signatures ("<user> <date>, <time>") below the
-    article: one right after a "Comments" header, or three without a header.  Once it
-    starts, everything to the end of the page is reader content.
-    """
-    sigs = []
-    for i, line in enumerate(lines):
-        s = line.s
-        if len(s) <= 90 and (":" in s or "ago" in s):
-            m = _COMMENT_SIG.match(s)
-            if m and not _NOT_A_USER.match(m.group("who") or m.group("who2")):
-                sigs.append(i)
-    if not sigs:
-        return None
-    first = sigs[0]
-    # Reader comments follow an article: ask for article paragraphs above the thread
-    # (a live blog whose entries are stamped "<author> <date>, <time>" has none).
-    paragraphs_above = sum(1 for line in lines[:first] if len(line.s) >= 100)
-    for j in range(first - 1, max(first - 4, -1), -1):
-        if _COMMENT_HEADER.match(lines[j].s):
-            return j if paragraphs_above >= 1 else None
-    if len(sigs) >= 3 and paragraphs_above >= 3:
-        return first
-    return None
-
-
-def find_debris(text: str) -> list[Removal]:
-    """Removals sorted by start, non-overlapping; each covers whole lines (start at a
-    line start, end at the line end, excluding the newline)."""
-    if not text or not text.strip():
-        return []
-    lines = _split_lines(text)
-    n = len(lines)
-    kinds: list[str | None] = [None] * n
-
-    # 1. Reader-comment thread: one removal from its header to the end of the page.
-    thread = _comment_thread_start(lines)
-    limit = n if thread is None else thread
-
-    # 2. Line rules.
-    cache: dict = {}
-    for i in range(limit):
-        s, low, gate = lines[i][2:]
-        k = _classify(s, low, gate)
-        if k is None and _is_foreign_link(s, text, cache):
-            k = "language_link"
-        kinds[i] = k
-
-    # 3. Context rules, on the lines still kept.
-    _donation_box(lines, kinds, limit)
-    _cta_lead_in(lines, kinds, limit)
-    _related_tail(lines, kinds, limit)
-    _top_of_page(lines, kinds, limit)
-    _foot_of_page(lines, kinds, limit)
-    _dead_leftovers(lines, kinds, limit)
-
-    # 4. Build removals; a donation box is reported as one block.
-    out: list[Removal] = []
-    i = 0
-    while i < limit:
-        k = kinds[i]
-        if k is None:
-            i += 1
-            continue
-        j = i
-        if k == "donation":
-            while j + 1 < limit and kinds[j + 1] == "donation":
-                j += 1
-        start, end = lines[i][0], lines[j][1]
-        out.append(Removal(k, start, end, text[start:end]))
-        i = j + 1
-    if thread is not None:
-        start, end = lines[thread][0], lines[-1][1]
-        out.append(Removal("comments", start, end, text[start:end]))
-    return out
-
-
-# ------------------------------------------------------------------ context detectors
-
-
-def _donation_box(lines, kinds, limit) -> None:
-    """Grow donation triggers into the appeal paragraphs around them.
-
-    A support box spans several paragraphs, only some of which name money ("Your
-    donation allows us ...").  Paragraphs between two triggers at most four lines
-    apart join the box when they are in the publisher's voice (we/our, no quotes);
-    paragraphs next to the box join when they also use appeal vocabulary.
-    """
-    trig = [i for i in range(limit) if kinds[i] == "donation"]
-    if not trig:
-        return
-
-    def voice(i: int) -> bool:
-        s = lines[i][2]
-        return kinds[i] is None and len(s) <= 800 and not _QUOTE.search(s) and _WE.search(s) is not None
-
-    for a, b in zip(trig, trig[1:]):
-        if 1 < b - a <= 5 and all(voice(i) for i in range(a + 1, b)):
-            for i in range(a + 1, b):
-                kinds[i] = "donation"
-    for t in trig:
-        i = t + 1
-        while i < limit and voice(i) and _APPEAL.search(lines[i][2]):
-            kinds[i] = "donation"
-            i += 1
-        i = t - 1
-        while i >= 0 and voice(i) and _APPEAL.search(lines[i][2]):
-            kinds[i] = "donation"
-            i -= 1
-
-
-def _cta_lead_in(lines, kinds, limit) -> None:
-    """A short question to the reader right above a sign-up or donation line
-    ("Looking for news you can trust?") belongs to the same box."""
-    for i in range(limit - 1):
-        if kinds[i] is None and kinds[i + 1] in ("newsletter", "donation", "paywall"):
-            s = lines[i][2]
-            if len(s) <= 80 and _CTA_QUESTION.search(s) and not _QUOTE.search(s):
-                kinds[i] = kinds[i + 1]
-
-
-def _related_tail(lines, kinds, limit) -> None:
-    """After a "Read more:" / "Related:" header at the foot of the page, the short
-    lines that follow are headlines of other stories."""
-    for h in range(limit):
-        if len(lines[h][2]) > 60 or not _RELATED_HEADER.match(lines[h][2]):
-            continue
-        rest = range(h + 1, limit)
-        if len(rest) > 15 or any(len(lines[i][2]) > 200 for i in rest):
-            continue  # not the page foot: real paragraphs follow
-        if kinds[h] is None:
-            kinds[h] = "navigation"
-        for i in rest:
-            if kinds[i] is None:
-                kinds[i] = "navigation"
-        return
-
-
-def _kept(kinds, limit) -> list[int]:
-    return [i for i in range(limit) if kinds[i] is None]
-
-
-def _top_of_page(lines, kinds, limit) -> None:
-    """Byline + date and section labels between the headline and the first paragraph."""
-    kept = _kept(kinds, limit)[:8]
-    # "Jane Doe" directly followed by a date line: byline.
-    for a, b in zip(kept, kept[1:]):
-        if b == a + 1 and _NAME_LINE.match(lines[a][2]) and kinds[b] is None:
-            nxt = lines[b][2]
-            if len(nxt) <= 80 and _DATE_ONLY.match(nxt) and _HAS_DATE_WORD.search(nxt):
-                kinds[a] = "credit"
-                kinds[b] = "meta"
-    # Date-only lines near the top (the per-line rules leave bare dates alone
-    # elsewhere: a timeline entry can look like one).
-    for i in kept:
-        s = lines[i][2]
-        if kinds[i] is None and len(s) <= 80 and _DATE_ONLY.match(s) and _HAS_DATE_WORD.search(s):
-            kinds[i] = "meta"
-    kept = _kept(kinds, limit)
-    if len(kept) < 3:
-        return
-    h, label, body = (lines[k][2] for k in kept[:3])
-    # "Headline / The Takeaway / First paragraph ...": the short title-cased line is a
-    # section or show label, not the headline (the headline is the longer line above
-    # it, and a real paragraph follows).
-    if (
-        len(h.split()) >= 4
-        and len(h) <= 150
-        and not h.endswith((".", "!", "?", "\u2026"))
-        and len(label) <= 40
-        and not label.endswith((".", "!", "?"))
-        and _SHORT_TITLE.match(label)
-        and not re.search(r"\d", label)
-        and (len(body) >= 100 or body.endswith((".", '"', "\u201d")))
-    ):
-        kinds[kept[1]] = "credit" if _NAME_LINE.match(label) and not label.startswith("The ") else "navigation"
-
-
-def _foot_of_page(lines, kinds, limit) -> None:
-    """Author bios and paywall teasers at the very end of the page."""
-    kept = _kept(kinds, limit)
-    for i in kept[-3:]:
-        s = lines[i][2]
-        if len(s) <= 300 and _AUTHOR_BIO.match(s) or len(s) <= 150 and _REPORTED_FROM.match(s):
-            kinds[i] = "credit"
-    kept = _kept(kinds, limit)
-    if kept:
-        s = lines[kept[-1]][2]
-        if len(s) <= 80 and _TRUNCATED.search(s) and not _QUOTE.search(s[-4:]):
-            kinds[kept[-1]] = "paywall"
-
-
-def _dead_leftovers(lines, kinds, limit) -> None:
-    """A page that is an error / block page: the few words left around the notice
-    ("Notice", "Yes") are part of it."""
-    if "dead_page" not in kinds[:limit]:
-        return
-    kept = _kept(kinds, limit)
-    if len(kept) <= 3 and sum(len(lines[i][2]) for i in kept) < 200:
-        for i in kept:
-            kinds[i] = "dead_page"
+BY_WORD, TRIGGERS, BY_SUB, SHAPE_BY_LEN = _index_rules()
