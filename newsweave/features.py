@@ -8,15 +8,14 @@ each building their own.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy as np
 
 from .model import Document, Sentence
-from .text.words import TOKEN, content_words, stem, topic_of  # noqa: F401  (used by stages through here)
+from .text.words import content_words, topic_of
 
 class Vocabulary:
     """TF-IDF weights learned from one cluster's sentences (scikit-learn's formula:

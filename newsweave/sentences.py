@@ -8,7 +8,6 @@ Headlines, bylines and other lines that are not sentences are left out.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .text import punkt
 from .text.lexicon import TITLE_ABBREVIATIONS

@@ -36,7 +36,7 @@ def test_sentence_budget_alone_is_the_same_in_api_cli_and_web(tmp_path):
     assert cli.returncode == 0, cli.stderr.decode()
     cli_summary = [s["text"] for s in json.loads(cli.stdout)["summary"]]
 
-    fastapi = pytest.importorskip("fastapi")  # noqa: F841
+    pytest.importorskip("fastapi")
     from fastapi.testclient import TestClient
 
     from newsweave.web import create_app

@@ -176,17 +176,6 @@ def test_seed_ranking(seeds):
     assert {"Homs", "Bashar al-Assad", "Syria"} <= set(top)
 
 
-def test_seed_speed(seeds):
-    import time
-
-    docs, _ = seeds
-    sentences = [s for d in docs for s in split_sentences(d)]
-    parsed = nlp.parse(sentences)
-    start = time.perf_counter()
-    find_entities(sentences, parsed)
-    assert time.perf_counter() - start < 0.5  # ~15 ms on an idle machine; generous for CI noise
-
-
 def test_entities_need_no_parse():
     docs = [Document(id="d0", text="Ana Pereira visited Marrowford. Ana Pereira met the board."),
             Document(id="d1", text="In Marrowford, Pereira spoke to residents.")]

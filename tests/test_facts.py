@@ -1,6 +1,5 @@
 """Facts and numbers across sources (newsweave.analysis.facts)."""
 
-import time
 
 import pytest
 
@@ -100,18 +99,6 @@ def test_example_offsets_are_exact_and_sorted(example_facts):
             assert texts[s.doc][s.start:s.end] == s.text
     multi = [len(f.docs) > 1 for f in facts]
     assert multi == sorted(multi, reverse=True)  # multi-source facts first
-
-
-def test_example_is_fast(example_facts):
-    facts, sents, parsed, used = example_facts
-    best = min(_timed(lambda: find_facts(sents, parsed, used)) for _ in range(5))
-    assert best < 0.1  # ~10 ms on an idle machine; generous for loaded CI
-
-
-def _timed(fn):
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
 
 
 # --- the seeds ---------------------------------------------------------------------------

@@ -237,18 +237,6 @@ def test_seed_no_quote_from_the_reader_comments(seeds):
     assert _by_start(quotes, "I came to check on my house").speaker == "a 45-year-old"
 
 
-def test_seed_speed(seeds):
-    import time
-
-    docs, _ = seeds
-    sentences = [s for d in docs for s in split_sentences(d)]
-    parsed = nlp.parse(sentences)
-    parsed.prefetch(range(len(sentences)))  # the rules alone: spaCy's parse is not timed
-    start = time.perf_counter()
-    find_quotes(docs, sentences, parsed)
-    assert time.perf_counter() - start < 0.5  # ~10 ms on an idle machine; generous for CI noise
-
-
 def test_only_the_sentences_around_a_quotation_are_parsed():
     docs = [Document(id="d0", text=(
         "The dam failed on Tuesday. Water reached the town within an hour. "

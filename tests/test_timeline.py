@@ -112,18 +112,6 @@ def test_two_dates_in_one_sentence_and_document_order():
         ("2014-05-09", "a", "on Friday"), ("2014-05-09", "b", "on Friday")]
 
 
-def test_timeline_is_fast(example):
-    import time
-
-    docs, sentences, _ = example
-    best = 1.0
-    for _ in range(3):
-        start = time.perf_counter()
-        build_timeline(sentences, docs)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.05
-
-
 def test_seed_dates_and_timeline(seeds_dir):
     docs, sentences = _prepared(seeds_dir)
     dated = {d.id[:3]: d.date for d in docs}

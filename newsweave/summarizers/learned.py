@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..features import Cluster, content_words
+from ..features import Cluster
+from ..text.words import content_words
 from ..text.lexicon import COMMON_ATTRIBUTION_FORMS, words_regex
 from .base import Budget, Scored, Summarizer, mmr_select, register
 
