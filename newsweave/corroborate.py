@@ -5,6 +5,10 @@ from __future__ import annotations
 from .features import Cluster
 from .model import Sentence, Support
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow)
+READS = ("Scored", "Sentence")
+WRITES = ("SummarySentence.support",)
+
 
 def find_support(cluster: Cluster, sentence: Sentence, threshold: float) -> tuple[Support, ...]:
     """For each other document, its sentence closest to ``sentence``, if its TF-IDF cosine

@@ -31,6 +31,11 @@ from .model import Document
 from .text.dates import FULL_DATE, find_dates
 from .text.lines import kept_line_spans
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow):
+# fills what ingest could not
+READS = ("Document.text", "Document.removed", "Document.title", "Document.date")
+WRITES = ("Document.title", "Document.date")
+
 # Bylines and datelines are page furniture to the summarizer (the cleaner removes them with
 # these kinds) but they are exactly where a document states its date.
 DATE_BEARING_KINDS = {"meta", "credit"}

@@ -15,6 +15,11 @@ from typing import Mapping
 
 from .model import Scored
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow):
+# the same sentences, in reading order
+READS = ("Scored", "Document.date")
+WRITES = ("Scored",)
+
 
 def reading_order(chosen: list[Scored], dates: Mapping[str, str | None] | None = None) -> list[Scored]:
     """``chosen`` in reading order; ``dates`` maps document ids to ISO dates (or None)."""

@@ -1,7 +1,10 @@
 """The pipeline: documents -> cleaned -> sentences -> selected -> brief.
 
-Each stage is a plain function in its own module; this file only wires them
-together under one explicit configuration.
+Each stage is a plain function in its own module; this file only wires them together under
+one explicit configuration. ``STAGES`` lists them in flow order; each stage module declares
+the fields of the data model it ``READS`` and ``WRITES`` (like a spaCy component's
+``requires`` and ``assigns``), and ``flow_problems`` checks that nothing is read before a
+stage writes it (docs/architecture.md shows the same table).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, replace
 
-from . import clean, summarizers
+from . import analysis, clean, corroborate, ingest, metadata, order, relevance, render, sentences, summarizers
 from .config import Config
 from .corroborate import find_support
 from .errors import InputError
@@ -20,6 +23,23 @@ from .model import Document, Status, SummarySentence
 from .order import reading_order
 from .relevance import set_aside_off_topic
 from .sentences import split_sentences
+from .summarizers import base as summarize  # the stage every summarizer is
+
+
+STAGES = (("ingest", ingest), ("clean", clean), ("metadata", metadata), ("sentences", sentences),
+          ("relevance", relevance), ("summarize", summarize), ("order", order),
+          ("corroborate", corroborate), ("analyze", analysis), ("render", render))
+
+
+def flow_problems(stages=STAGES) -> list[str]:
+    """Every field a stage reads that no earlier stage writes (none, in a sound pipeline)."""
+    written: set[str] = set()
+    problems = []
+    for name, module in stages:
+        problems += [f"{name} reads {field}, which no earlier stage writes"
+                     for field in module.READS if field not in written]
+        written.update(module.WRITES)
+    return problems
 
 
 @dataclass
@@ -96,15 +116,13 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
                for c in chosen]
     clock.lap("corroborate")
 
-    analysis = None
+    found = None
     if config.analyze:
-        from .analysis import analyze
-
-        analysis = analyze(cluster, prepared.readable, prepared.everything)
+        found = analysis.analyze(cluster, prepared.readable, prepared.everything)
         clock.lap("analysis")
 
     return Brief(summary=summary, documents=prepared.documents, settings=asdict(config),
-                 timings={**prepared.timings, **clock.timings}, analysis=analysis)
+                 timings={**prepared.timings, **clock.timings}, analysis=found)
 
 
 def _too_few_message(documents: list[Document]) -> str:

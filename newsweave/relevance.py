@@ -30,6 +30,10 @@ from .events import MIN_DOCUMENTS, different_events
 from .features import Cluster
 from .model import Document, Status
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow)
+READS = ("Sentence", "Document.removed", "Document.date", "Document.status")
+WRITES = ("Document.status", "Document.reason", "Document.relevance")
+
 DEFAULT_MIN_RELEVANCE = Config.min_relevance  # the default bar, defined (and explained) in Config
 # A document is also off-topic when it is far less related than the cluster's typical
 # member (relevance under this share of the median): the bar adapts to how closely the

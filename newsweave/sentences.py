@@ -14,6 +14,10 @@ from .text.lexicon import TITLE_ABBREVIATIONS
 from .text.lines import kept_line_spans, paragraphs
 from .model import Document, Sentence
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow)
+READS = ("Document.text", "Document.removed", "Document.format")
+WRITES = ("Sentence",)
+
 _TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ")", "\u2026")
 _STOPS = ('.', '!', '?', "\u2026")
 _CLOSING = "\"'\u201d\u2019) "

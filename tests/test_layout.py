@@ -138,3 +138,31 @@ def test_no_module_over_450_lines():
     long = {name: n for name, path in MODULES.items()
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_every_stage_reads_only_what_an_earlier_stage_wrote():
+    from newsweave.pipeline import STAGES, flow_problems
+
+    assert [name for name, _ in STAGES] == ["ingest", "clean", "metadata", "sentences", "relevance",
+                                            "summarize", "order", "corroborate", "analyze", "render"]
+    assert flow_problems() == []
+    # the check is real: metadata before cleaning reads debris that is not yet found
+    swapped = [STAGES[0], STAGES[2], STAGES[1], *STAGES[3:]]
+    assert flow_problems(swapped) == ["metadata reads Document.removed, which no earlier stage writes"]
+
+
+def test_architecture_doc_shows_the_stages_as_they_are():
+    from newsweave.pipeline import STAGES
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in doc.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].strip("`") in dict(STAGES):
+            rows[cells[0].strip("`")] = cells
+    for name, module in STAGES:
+        assert name in rows, f"docs/architecture.md has no row for the {name} stage"
+        _, where, reads, writes = rows[name]
+        assert module.__name__.replace(".", "/") in where.replace(".py", "").replace("/__init__", "")
+        assert {f.strip("` ") for f in reads.split(",") if f.strip("` —")} == set(module.READS), name
+        assert {f.strip("` ") for f in writes.split(",") if f.strip("` —")} == set(module.WRITES), name

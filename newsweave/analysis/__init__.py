@@ -18,6 +18,10 @@ from .part import AnalysisInput, Part
 from .quotes import Quotes
 from .timeline import Timeline
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow)
+READS = ("Sentence", "Document.status", "Document.date", "Document.removed")
+WRITES = ("Analysis",)
+
 # The parts, in the order they run.
 PARTS: tuple[Part, ...] = (Timeline(), Facts(), Quotes(), Entities())
 

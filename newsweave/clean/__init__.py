@@ -45,6 +45,10 @@ from .page import (comment_thread_start, cta_lead_in, dead_leftovers, donation_b
                    top_of_page)
 from .rules import KINDS
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow)
+READS = ("Document.text",)
+WRITES = ("Document.removed",)
+
 __all__ = ["KINDS", "find_debris"]
 
 

@@ -22,6 +22,12 @@ from .readers import (
     text_to_documents,
 )
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow):
+# reads what the user gave; HTML pages also give a title and a date
+READS = ()
+WRITES = ("Document.id", "Document.text", "Document.source", "Document.format", "Document.title",
+          "Document.date", "Document.status", "Document.reason")
+
 __all__ = ["load_paths", "documents_from_texts", "documents_from_articles", "finish",
            "KNOWN_SUFFIXES", "MAX_DOCUMENT_BYTES", "MAX_DOCUMENTS"]
 

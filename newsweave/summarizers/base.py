@@ -11,6 +11,11 @@ from ..features import Cluster
 from ..model import Scored, Sentence
 from ..text.lexicon import ATTRIBUTION_FORMS, words_regex
 
+# What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow):
+# every summarizer: chosen sentences with their salience
+READS = ("Sentence", "Document.status")
+WRITES = ("Scored",)
+
 
 @dataclass(frozen=True)
 class Budget:
