@@ -6,6 +6,7 @@ the example; then compares a later run against that record, brief by brief.
 
     python bench/same_output.py --record out/golden     # before the change
     python bench/same_output.py --check out/golden      # after it: exit 1 on any difference
+    python bench/same_output.py --check out/golden --ignore copy_of   # a key the change added
 
 The record holds the articles' text (briefs carry it), so it goes to a folder git ignores
 (``out/``) and is never committed.
@@ -48,11 +49,28 @@ def _briefs():
         yield f"raw-{cid}.json", one(str(RAW), cid)[0]
 
 
+def _without(text: str, keys: list[str]) -> str:
+    """The text with those keys removed from its JSON (other texts as they are)."""
+    if not keys or not text.startswith("{"):
+        return text
+
+    def strip(x):
+        if isinstance(x, dict):
+            return {k: strip(v) for k, v in x.items() if k not in keys}
+        if isinstance(x, list):
+            return [strip(v) for v in x]
+        return x
+
+    return json.dumps(strip(json.loads(text)), sort_keys=True)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     g = ap.add_mutually_exclusive_group(required=True)
     g.add_argument("--record", metavar="DIR", help="write the current briefs here")
     g.add_argument("--check", metavar="DIR", help="compare the current briefs with these")
+    ap.add_argument("--ignore", action="append", default=[], metavar="KEY",
+                    help="leave this JSON key out of the comparison, at any depth (repeatable)")
     args = ap.parse_args(argv)
     folder = Path(args.record or args.check)
     folder.mkdir(parents=True, exist_ok=True)
@@ -62,7 +80,8 @@ def main(argv=None) -> int:
         path = folder / name
         if args.record:
             path.write_text(text, encoding="utf-8")
-        elif not path.exists() or path.read_text(encoding="utf-8") != text:
+        elif not path.exists() or _without(path.read_text(encoding="utf-8"), args.ignore) != _without(
+                text, args.ignore):
             differ.append(name)
             print(f"DIFFERS: {name}", flush=True)
     if args.record:

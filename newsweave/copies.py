@@ -28,8 +28,8 @@ from collections import Counter, defaultdict
 from .model import Document, Status
 from .text.lines import kept_line_spans
 
-READS = ("Document.text", "Document.removed", "Document.date")
-WRITES = ("Document.copy_of",)
+READS = ("Document.text", "Document.removed", "Document.date", "Document.status")
+WRITES = ("Document.copy_of", "Document.status", "Document.reason")
 
 SHINGLE = 5
 MIN_CONTAINMENT = 0.75
@@ -49,8 +49,8 @@ def kept_text(doc: Document) -> str:
     return "\n".join(doc.text[s:e] for s, e in kept_line_spans(doc.text, doc.removed))
 
 
-def find_copies(documents: list[Document]) -> dict[str, str]:
-    """``{copy id: original id}`` among the readable documents."""
+def find_copies(documents: list[Document]) -> dict[str, tuple[str, bool]]:
+    """``{copy id: (original id, identical?)}`` among the readable documents."""
     readable = [d for d in documents if d.status is not Status.SKIPPED]
     sets = {d.id: shingles(kept_text(d)) for d in readable}
     sets = {k: v for k, v in sets.items() if len(v) >= MIN_SHINGLES}
@@ -87,12 +87,17 @@ def find_copies(documents: list[Document]) -> dict[str, str]:
         original = min(members, key=lambda d: (d.date or "9999", -len(sets.get(d.id, ())), order[d.id]))
         for d in members:
             if d is not original:
-                copies[d.id] = original.id
+                copies[d.id] = (original.id, sets.get(d.id) == sets.get(original.id))
     return copies
 
 
 def mark_copies(documents: list[Document]) -> None:
-    """Set ``copy_of`` on every document (None unless it copies another)."""
-    copies = find_copies(documents)
+    """Set ``copy_of`` on every document (None unless it copies another); a copy is set
+    aside, with a reason that names its original, so that it is counted once."""
     for d in documents:
-        d.copy_of = copies.get(d.id)
+        d.copy_of = None
+    for doc_id, (original, identical) in find_copies(documents).items():
+        d = next(x for x in documents if x.id == doc_id)
+        d.copy_of, d.status = original, Status.SET_ASIDE
+        d.reason = (f"identical to {original}: counted once" if identical else
+                    f"same wire copy as {original} (the same text, another outlet): counted once")

@@ -55,6 +55,7 @@ class Document:
     reason: str = ""  # why a document was set aside or skipped
     removed: list[Removal] = field(default_factory=list)
     relevance: float | None = None  # similarity to the rest of the cluster (0..1)
+    copy_of: str | None = None  # id of the document this one is a copy of (newsweave.copies)
 
     @property
     def readable(self) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, replace
 
-from . import analysis, clean, corroborate, ingest, metadata, order, relevance, render, sentences, summarizers
+from . import (analysis, clean, copies, corroborate, ingest, metadata, order, relevance, render, sentences,
+               summarizers)
 from .config import Config
 from .corroborate import find_support
 from .errors import InputError
@@ -26,7 +27,8 @@ from .sentences import split_sentences
 from .summarizers import base as summarize  # the stage every summarizer is
 
 
-STAGES = (("ingest", ingest), ("clean", clean), ("metadata", metadata), ("sentences", sentences),
+STAGES = (("ingest", ingest), ("clean", clean), ("metadata", metadata), ("copies", copies),
+          ("sentences", sentences),
           ("relevance", relevance), ("summarize", summarize), ("order", order),
           ("corroborate", corroborate), ("analyze", analysis), ("render", render))
 
@@ -79,6 +81,10 @@ def prepare(documents: list[Document], config: Config = Config()) -> Prepared:
     for doc in readable:
         doc.removed = clean.find_debris(doc.text)
         add_metadata(doc)
+    copies.mark_copies(readable)
+    readable = [d for d in readable if not d.copy_of]  # a copy is counted once: as its original
+    if len(readable) < max(config.min_documents, 1):
+        raise InputError(_only_copies_message(documents))
     clock.lap("clean")
 
     sentences = {d.id: split_sentences(d) for d in readable}
@@ -123,6 +129,12 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
 
     return Brief(summary=summary, documents=prepared.documents, settings=asdict(config),
                  timings={**prepared.timings, **clock.timings}, analysis=found)
+
+
+def _only_copies_message(documents: list[Document]) -> str:
+    copied = [d for d in documents if d.copy_of]
+    return (f"{copied[0].id} is the same text as {copied[0].copy_of}: a brief compares sources, "
+            "so give at least 2 different articles about the same story")
 
 
 def _too_few_message(documents: list[Document]) -> str:

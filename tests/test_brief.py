@@ -117,7 +117,7 @@ def test_example_brief(example_brief):
 
 def test_json_contract(example_brief):
     data = json.loads(example_brief.to_json())
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     for s in data["summary"]:
         assert set(s) >= {"text", "doc", "start", "end", "also_in"}
         doc = next(d for d in data["documents"] if d["id"] == s["doc"])

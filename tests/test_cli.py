@@ -65,7 +65,7 @@ def test_folder_json_output_file(two_articles, tmp_path):
                 "--words", "40", "-o", str(out))
     assert r.returncode == 0, r.stderr.decode()
     data = json.loads(out.read_text(encoding="utf-8"))  # format taken from the .json suffix
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert 0 < data["stats"]["summary_words"] <= 40
     assert {d["id"] for d in data["documents"]} == {"a.txt", "b.txt"}
 

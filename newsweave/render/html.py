@@ -11,6 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..model import Document, Status
+from .common import head_and_more
 
 if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
     from ..brief import Brief
@@ -20,6 +21,7 @@ body{font:16px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;max-width:52rem;
 h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#5b6570;margin-top:0}
 ol.summary li{margin:.5rem 0}.cite a{font-size:.78rem;text-decoration:none;background:#e8eef7;border-radius:4px;padding:0 .35rem;margin-left:.2rem;color:#1f4f8f}
 .cite a.also{background:#eef5ea;color:#2d6a2d}
+.cite details.more{display:inline}.cite details.more summary{display:inline;cursor:pointer;color:#555}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #e2e6ea;padding:.35rem .5rem;text-align:left;vertical-align:top}
 table.sources td:nth-child(3){white-space:nowrap}.status-used{color:#2d6a2d}.status-set_aside{color:#9a6700}.status-skipped{color:#a4262c}
 details{margin:.6rem 0;border:1px solid #e2e6ea;border-radius:6px;padding:.5rem .8rem}summary{cursor:pointer;font-weight:600}
@@ -113,10 +115,16 @@ def render_html(brief: Brief) -> str:
         anchor = _anchor(doc_index, sent.doc, sent.start)
         marks[sent.doc][(sent.start, sent.end)] = anchor
         cites = [f'<a href="#{anchor}" title="{escape(sent.text)}">{escape(sent.doc)}</a>']
+        links = []
         for p in s.support:
             a = _anchor(doc_index, p.doc, p.start)
             marks[p.doc].setdefault((p.start, p.end), a)
-            cites.append(f'<a class="also" href="#{a}" title="{escape(p.text)}">{escape(p.doc)}</a>')
+            links.append(f'<a class="also" href="#{a}" title="{escape(p.text)}">{escape(p.doc)}</a>')
+        shown, more = head_and_more(links)
+        cites += shown
+        if more:  # the rest one click away, no script needed
+            cites.append(f'<details class="more"><summary>and {more} more</summary>'
+                         f'{"".join(links[len(shown):])}</details>')
         items.append(f'<li>{escape(sent.text.strip())} <span class="cite">{"".join(cites)}</span></li>')
 
     rows = []

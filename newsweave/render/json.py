@@ -10,7 +10,7 @@ from ..model import Analysis, Status
 if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
     from ..brief import Brief
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _span(span) -> dict:
@@ -78,6 +78,7 @@ def brief_to_dict(brief: Brief) -> dict:
                 "status": d.status.value,
                 "reason": d.reason,
                 "relevance": d.relevance,
+                "copy_of": d.copy_of,
                 "removed": [{"kind": r.kind, "line": d.text.count("\n", 0, r.start) + 1,
                              "start": r.start, "end": r.end, "text": r.text}
                             for r in d.removed],

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Status
+from .common import head_and_more
 
 if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
     from ..brief import Brief
@@ -72,7 +73,8 @@ def render_markdown(brief: Brief) -> str:
     for s in brief.summary:
         cite = f"[{s.sentence.doc}]"
         if s.also_in:
-            cite += f" (also in {', '.join(s.also_in)})"
+            shown, more = head_and_more([p.doc for p in s.support])  # the closest first
+            cite += f" (also in {', '.join(shown)}{f' and {more} more' if more else ''})"
         out.append(f"- {s.sentence.text.strip()} {cite}")
     if not brief.summary:
         out.append("_No sentence fits the budget: raise --words or --sentences._")

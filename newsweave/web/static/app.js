@@ -324,6 +324,8 @@
     }, String(n));
   }
 
+  const SHOWN_ALSO_IN = 3;  // as in the Markdown and HTML briefs
+
   function renderSummary(brief) {
     const list = clear($("summary"));
     if (!brief.summary.length) {
@@ -332,7 +334,16 @@
     }
     for (const s of brief.summary) {
       const cites = el("span", { class: "cites" }, citeButton(s, "primary"));
-      for (const p of s.support || []) cites.append(citeButton(p, "support"));
+      const support = s.support || [];  // the closest first; a large cluster can have hundreds
+      for (const p of support.slice(0, SHOWN_ALSO_IN)) cites.append(citeButton(p, "support"));
+      if (support.length > SHOWN_ALSO_IN) {
+        const more = el("button", { type: "button", class: "cite more",
+          text: `and ${support.length - SHOWN_ALSO_IN} more` });
+        more.addEventListener("click", () => {
+          more.replaceWith(...support.slice(SHOWN_ALSO_IN).map((p) => citeButton(p, "support")));
+        });
+        cites.append(more);
+      }
       list.append(el("li", { class: "summary-sentence", dataset: { doc: s.doc } },
         el("span", { class: "sentence-text", text: s.text }), " ", cites));
     }
