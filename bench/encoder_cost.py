@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared"))
 
-from newsweave import evaluate as ev  # noqa: E402
+from newsweave import evaluation as ev  # noqa: E402
 
 MN_VALIDATION_CLUSTERS = 5622
 CORES = 2

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsweave import evaluate as ev  # noqa: E402
+from newsweave import evaluation as ev  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 

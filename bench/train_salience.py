@@ -29,7 +29,8 @@ SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared"))
 TRAIN = SHARED / "data" / "multi_news" / "train.jsonl.gz"
 
 from newsweave.errors import InputError  # noqa: E402
-from newsweave.evaluate import _ngrams, _tokenize  # noqa: E402
+from newsweave.evaluation.rouge import _tokenize  # noqa: E402
+from newsweave.evaluation.systems import _ngrams  # noqa: E402
 from newsweave.ingest import documents_from_texts  # noqa: E402
 from newsweave.pipeline import Config, prepare  # noqa: E402
 from newsweave.summarizers.learned import WEIGHTS, sentence_features  # noqa: E402

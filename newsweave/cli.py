@@ -35,7 +35,29 @@ def _add_brief_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timings", action="store_true", help="print each stage's time to stderr")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands that need an extra ([web], [eval]): their code is imported only when the command
+# is run, so that a brief never imports the web app or the evaluation (nor what they need).
+_EXTRA_COMMANDS = {"serve": "the web app and HTTP API (open it in a browser)",
+                   "eval": "ROUGE of a summarizer on a JSONL dataset of clusters"}
+
+
+def _add_extra_command(sub, name: str, argv: list[str] | None) -> None:
+    """The full ``serve`` or ``eval`` parser when ``argv`` runs that command, else a
+    placeholder that only shows in ``newsweave --help``."""
+    command = next((a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")), None)
+    if command != name:
+        sub.add_parser(name, help=_EXTRA_COMMANDS[name])
+    elif name == "serve":
+        from .web import add_serve_parser
+
+        add_serve_parser(sub)
+    else:
+        from .evaluation.cli import add_eval_parser
+
+        add_eval_parser(sub)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsweave",
         description="Summarize a cluster of news articles into a brief that cites its sources.")
@@ -53,13 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("example", help="brief of the built-in example cluster (a fictional story)")
     _add_brief_options(p)
 
-    from .web import add_serve_parser
-
-    add_serve_parser(sub)
-
-    from .evaluate import add_eval_parser
-
-    add_eval_parser(sub)
+    _add_extra_command(sub, "serve", argv)
+    _add_extra_command(sub, "eval", argv)
     return parser
 
 
@@ -118,7 +135,7 @@ def cmd_brief(args, inputs: list[str], cluster_id: str | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     debug = bool(os.environ.get("NEWSWEAVE_DEBUG"))
     try:
@@ -127,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "example":
             return cmd_brief(args, [str(EXAMPLE_DIR)])
         if args.command == "eval":
-            from .evaluate import cmd_eval
+            from .evaluation.cli import cmd_eval
 
             return cmd_eval(args)
         if args.command == "serve":

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from newsweave import evaluate as ev
+from newsweave import evaluation as ev
 from newsweave.errors import InputError
 from newsweave.features import Cluster
 from newsweave.model import Document, Sentence
+from newsweave.evaluation.rouge import _CHECKS
 from newsweave.summarizers import Budget, get
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,7 @@ def test_fast_rouge_matches_rouge_score():
 
     slow = rouge_scorer.RougeScorer(list(ev.ROUGE_TYPES), use_stemmer=True)
     fast = rouge_score_rs.RougeScorer(list(ev.ROUGE_TYPES), use_stemmer=True)
-    for ref, cand in ev._CHECKS:
+    for ref, cand in _CHECKS:
         assert fast.score(ref, cand) == slow.score(ref, cand)
     assert ev.rouge_backend() == "rouge_score_rs"
 
@@ -171,11 +172,11 @@ def _check_eval_output(proc, predictions: Path):
 
 def test_eval_command(tmp_path):
     data, predictions = _dataset(tmp_path), tmp_path / "pred.jsonl"
-    proc = subprocess.run([sys.executable, "-m", "newsweave.evaluate", str(data), "--words", "40",
+    proc = subprocess.run([sys.executable, "-m", "newsweave.evaluation", str(data), "--words", "40",
                            "--predictions", str(predictions), "--no-progress"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     _check_eval_output(proc, predictions)
-    proc = subprocess.run([sys.executable, "-m", "newsweave.evaluate", str(tmp_path / "nope.jsonl")],
+    proc = subprocess.run([sys.executable, "-m", "newsweave.evaluation", str(tmp_path / "nope.jsonl")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 2 and "no such file" in proc.stderr and "Traceback" not in proc.stderr
 

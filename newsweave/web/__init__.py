@@ -76,9 +76,11 @@ def _check_port_free(host: str, port: int) -> None:
 def cmd_serve(args) -> int:
     """Run the server until interrupted (Ctrl-C); returns the exit code."""
     try:
+        import fastapi  # noqa: F401
+        import fastapi_offline  # noqa: F401
         import uvicorn
-    except ModuleNotFoundError as e:  # pragma: no cover - they are dependencies
-        raise InputError(f"newsweave serve needs {e.name}: pip install -e . installs it") from None
+    except ImportError:
+        raise InputError("newsweave serve needs the [web] extra: pip install 'newsweave[web]'") from None
     from .app import create_app as _create_app
     from .store import default_db_path
 

@@ -21,7 +21,11 @@ user would paste them), titled with the first article title the cluster has (non
 Multi-News files: the title term is then 0 for every sentence); its own sentence splitter
 (NLTK Punkt, which needs data downloads) is never used.
 
-sumy and newspaper are imported only when one of their peers is used.
+sumy and newspaper (the [eval] extra) are imported only when one of their peers is used.
+
+The peers are not summarizers for briefs: they are lent to :func:`newsweave.summarizers.get`
+(``summarizers.PEERS``, not ``REGISTRY``) when this module is imported, so that an
+evaluation runs them through the same pipeline as newsweave's own summarizers.
 """
 
 from __future__ import annotations
@@ -35,12 +39,13 @@ from functools import lru_cache
 
 from ..errors import InputError
 from ..features import Cluster
-from .base import Budget, Scored, Summarizer, greedy_fill, register
+from ..summarizers import Budget, Scored, Summarizer, register_peer
+from ..summarizers.base import greedy_fill
 
 LANGUAGE = "english"
 
 
-@register
+@register_peer
 @dataclass
 class RandomSummarizer(Summarizer):
     """Sentences in a random order, seeded by the cluster's text: the same cluster always
@@ -85,7 +90,8 @@ def _sumy():
     try:
         import sumy  # noqa: F401
     except ImportError:
-        raise InputError("the sumy peers need sumy: pip install sumy==0.13.0") from None
+        raise InputError("the sumy peers need sumy, part of the [eval] extra: "
+                         "pip install 'newsweave[eval]'") from None
     import sumy.summarizers.kl
     import sumy.summarizers.lex_rank
     import sumy.summarizers.lsa
@@ -152,21 +158,21 @@ class SumyPeer(Summarizer):
         return greedy_fill([(cluster.sentences[r], score) for r, score in ranked], budget)
 
 
-@register
+@register_peer
 class LexRankPeer(SumyPeer):
     name = "lexrank"
     description = "sumy LexRank (Erkan & Radev 2004): centrality in the sentence similarity graph"
     module, cls = "lex_rank", "LexRankSummarizer"
 
 
-@register
+@register_peer
 class TextRankPeer(SumyPeer):
     name = "textrank"
     description = "sumy TextRank (Mihalcea & Tarau 2004): PageRank over word-overlap edges"
     module, cls = "text_rank", "TextRankSummarizer"
 
 
-@register
+@register_peer
 class LsaPeer(SumyPeer):
     name = "lsa"
     description = "sumy LSA (Steinberger & Jezek 2004): sentence weight in the top latent topics"
@@ -206,7 +212,7 @@ class _GreedyPeer(SumyPeer):
         pass
 
 
-@register
+@register_peer
 class KLSumPeer(_GreedyPeer):
     name = "klsum"
     description = "sumy KL-Sum (Haghighi & Vanderwende 2009): greedy, minimises KL divergence to the cluster"
@@ -223,7 +229,7 @@ class KLSumPeer(_GreedyPeer):
         return candidates[divergence.index(min(divergence))]
 
 
-@register
+@register_peer
 class SumBasicPeer(_GreedyPeer):
     name = "sumbasic"
     description = "sumy SumBasic (Nenkova & Vanderwende 2005): greedy on word probability, squared after use"
@@ -241,7 +247,7 @@ class SumBasicPeer(_GreedyPeer):
         sb._update_tf(state["freq"], state["words"][chosen])
 
 
-@register
+@register_peer
 class NewspaperPeer(Summarizer):
     name = "newspaper"
     description = "newspaper4k's article summary: frequent words, title words, length and position"
@@ -252,7 +258,8 @@ class NewspaperPeer(Summarizer):
         try:
             from newspaper import nlp, settings
         except ImportError:
-            raise InputError("the newspaper peer needs newspaper4k: pip install newspaper4k==0.9.6") from None
+            raise InputError("the newspaper peer needs newspaper4k, part of the [eval] extra: "
+                             "pip install 'newsweave[eval]'") from None
         stop_words = _newspaper_stop_words()
         rows = _article_order(cluster)
         sentences = [cluster.sentences[r].text for r in rows]
