@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsweave import evaluation as ev  # noqa: E402
+from newsweave.config import Config  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 
@@ -102,13 +103,13 @@ def table(title: str, rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-DEFAULT = "centroid"
+DEFAULT = Config.summarizer
 PEERS = ["lead", "random", "lexrank", "textrank", "lsa", "klsum", "sumbasic", "newspaper"]
 
 
 def comparisons(rows: list[dict]) -> list[dict]:
     """The default against every peer and baseline, and the query-focused default against
-    the generic one, by a paired bootstrap over clusters (``evaluate.paired_bootstrap``)."""
+    the generic one, by a paired bootstrap over clusters (``evaluation.paired_bootstrap``)."""
     by_name = {r["system"]: r for r in rows}
     pairs = [(DEFAULT, peer) for peer in PEERS if peer in by_name and DEFAULT in by_name]
     if DEFAULT + "+query" in by_name and DEFAULT in by_name:

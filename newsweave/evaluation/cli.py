@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import summarizers
+from ..config import Config
 from ..errors import InputError
 from .datasets import query_text, read_records
 from .rouge import DEFAULT_WORDS, LABELS, ROUGE_TYPES
@@ -47,7 +47,7 @@ def add_eval_parser(subparsers):
     p.add_argument("--bytes", type=int, default=None, dest="bytes_",
                    help="cut candidates to N bytes instead of --words words (665 for DUC 2004)")
     p.add_argument("--limit", type=int, default=None, help="only the first N clusters")
-    p.add_argument("--summarizer", default=summarizers.DEFAULT,
+    p.add_argument("--summarizer", default=Config.summarizer,
                    help=f"a summarizer or peer ({', '.join(names())}) or "
                         f"'{ORACLE}' (greedy ROUGE ceiling; reads the references)")
     p.add_argument("--predictions", help='write {"id", "summary"} JSONL lines to this file')

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import summarizers
+from ..config import Config
 from ..errors import InputError
 from . import peers  # noqa: F401  (lends the peers to summarizers.get)
 from .datasets import query_text
@@ -41,7 +42,7 @@ class System:
     (cleaning, sentence splitting, off-topic filtering: the same for every system).
     Picklable, so it can be sent to worker processes. Returns the summary sentences."""
 
-    summarizer: str = summarizers.DEFAULT
+    summarizer: str = Config.summarizer
     words: int = DEFAULT_WORDS
     query: bool = False
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 from ..errors import InputError
 from .base import REGISTRY, Budget, Scored, Summarizer, register
 
-DEFAULT = "centroid"
-
 # The evaluation peers' names, to tell a user who asks for one where it is.
 PEER_NAMES = ("random", "lexrank", "textrank", "lsa", "klsum", "sumbasic", "newspaper")
 PEERS: dict[str, type[Summarizer]] = {}  # filled by newsweave.evaluation.peers
@@ -46,5 +44,5 @@ def get(name: str, **options) -> Summarizer:
 
 from . import centroid, concepts, lead, learned  # noqa: E402,F401  (registration side effect)
 
-__all__ = ["Budget", "Scored", "Summarizer", "REGISTRY", "PEERS", "PEER_NAMES", "DEFAULT",
+__all__ = ["Budget", "Scored", "Summarizer", "REGISTRY", "PEERS", "PEER_NAMES",
            "register", "register_peer", "get"]
