@@ -15,6 +15,8 @@ from newsweave.model import Document, Sentence
 from newsweave.evaluation.rouge import _CHECKS
 from newsweave.summarizers import Budget, get
 
+from conftest import need_shared
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -182,10 +184,6 @@ def test_eval_command(tmp_path):
 
 
 def test_newsweave_eval_via_cli(tmp_path):
-    from newsweave import cli
-
-    if "eval" not in cli.build_parser().format_help():
-        pytest.skip("`eval` is not wired into newsweave.cli yet")
     data, predictions = _dataset(tmp_path), tmp_path / "pred.jsonl"
     proc = subprocess.run([sys.executable, "-m", "newsweave.cli", "eval", str(data), "--words", "40",
                            "--predictions", str(predictions), "--jobs", "2"],
@@ -194,9 +192,7 @@ def test_newsweave_eval_via_cli(tmp_path):
 
 
 def test_paired_bootstrap_on_real_clusters():
-    raw = ev.SHARED / "data" / "multi_news_raw" / "dev.jsonl"
-    if not raw.exists():
-        pytest.skip(f"raw Multi-News not found at {raw} (set NEWSWEAVE_SHARED)")
+    raw = need_shared(ev.SHARED / "data" / "multi_news_raw" / "dev.jsonl", "raw Multi-News clusters")
     records = ev.read_records(raw, limit=12)
     ours = ev.evaluate(records, ev.make_system("centroid"), processes=1, progress=False)
     lead = ev.evaluate(records, ev.make_system("lead"), processes=1, progress=False)
