@@ -24,6 +24,7 @@ Prints found, right among found (``accuracy``), right overall (``recall``) and p
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import html
 import json
 import re
@@ -45,6 +46,7 @@ from newsweave.sentences import split_sentences  # noqa: E402
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _GOLD_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 @dataclass
@@ -55,12 +57,13 @@ class Gold:
     value: str
 
 
-def read_tml(path: Path) -> tuple[str, str, list[Gold]]:
-    """(text, creation date, gold dates) of one TimeML file."""
+def read_tml(path: Path) -> tuple[str, str, list[Gold], list[Gold]]:
+    """(text, creation date, gold dates, every DATE) of one TimeML file: the gold dates are
+    the days, months and years; every DATE also holds weeks, quarters, seasons, "PAST_REF"."""
     raw = path.read_text(encoding="utf-8")
     dct = re.search(r"<DCT>.*?value=\"(\d{4}-\d\d-\d\d)", raw, re.S).group(1)
     body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S).group(1)
-    out, pos, golds, open_timex = [], 0, [], None
+    out, pos, golds, dates, open_timex = [], 0, [], [], None
     length = 0
     for m in _TAG.finditer(body):
         chunk = html.unescape(body[pos:m.start()])
@@ -76,14 +79,15 @@ def read_tml(path: Path) -> tuple[str, str, list[Gold]]:
             start, a = open_timex
             open_timex = None
             value = a.get("value", "")
-            if a.get("type") == "DATE" and a.get("functionInDocument") != "CREATION_TIME" \
-                    and _GOLD_VALUE.match(value):
-                golds.append(Gold(start, length, "", value))
+            if a.get("type") == "DATE" and a.get("functionInDocument") != "CREATION_TIME":
+                dates.append(Gold(start, length, "", value))
+                if _GOLD_VALUE.match(value):
+                    golds.append(dates[-1])
     out.append(html.unescape(body[pos:]))
     text = "".join(out)
-    for g in golds:
+    for g in dates:
         g.text = text[g.start:g.end]
-    return text, dct, golds
+    return text, dct, golds, dates
 
 
 def timeline_dates(doc_id: str, text: str, date: str) -> list[tuple[int, int, str, str]]:
@@ -108,18 +112,27 @@ def timeline_dates(doc_id: str, text: str, date: str) -> list[tuple[int, int, st
 
 
 def _right(found: str, gold: str) -> bool:
-    return len(found) >= len(gold) and found[:len(gold)] == gold
+    """Whether a found date equals a gold value at the gold's granularity: a day is right for
+    its month, year and week, a day or month for its quarter."""
+    if (q := _QUARTER.match(gold)) and re.match(r"^\d{4}-\d\d", found):
+        return found[:4] == q.group(1) and (int(found[5:7]) - 1) // 3 + 1 == int(q.group(2))
+    if re.match(r"^\d{4}-W\d\d$", gold) and re.match(r"^\d{4}-\d\d-\d\d$", found):
+        year, week, _ = dt.date.fromisoformat(found).isocalendar()
+        return gold == f"{year}-W{week:02d}"
+    if not _GOLD_VALUE.match(gold):
+        return found == gold  # a week ("1998-W07"), or nothing a timeline states ("PAST_REF")
+    return len(found) >= len(gold) and found[:len(gold)] == gold and "W" not in found
 
 
 def score(tml_dir: Path, show_errors: bool = False) -> dict:
     n_gold = n_found = n_right = n_dates = n_precise = 0
     errors = []
     for path in sorted(tml_dir.glob("*.tml")):
-        text, dct, golds = read_tml(path)
+        text, dct, golds, every_date = read_tml(path)
         dates = timeline_dates(path.stem, text, dct)
         n_dates += len(dates)
         for s, e, value, expr in dates:
-            over = [g for g in golds if s < g.end and g.start < e]
+            over = [g for g in every_date if s < g.end and g.start < e]
             if any(_right(value, g.value) for g in over):
                 n_precise += 1
             elif show_errors:
