@@ -73,9 +73,9 @@ _PATTERN = re.compile(
   | (?P<mago>\b(?P<mn>{_N})\s+months?\s+ago\b)
   | (?P<mrel>\b(?:(?:earlier|later|early|late)\s+)?(?P<mwhich>this|last|next)\s+month\b)
   | (?P<wrel>\b(?:(?:earlier|later|early|late)\s+)?(?P<wwhich>this|last|next)\s+week\b)
-  | (?P<year>(?<![\d,.$£€#/:])(?<!\d-)(?<!\d–)\b(?:fiscal\s+|calendar\s+|(?:early|mid|late)[\s-]+)?(?P<y8>{YEAR})\b(?![,.]?\d|\s*%|[-–/]\d|\s+{_COUNTED}\b))
+  | (?P<year>(?<![\d,.$£€#/:])(?<!\d-)(?<!\d–)\b(?:fiscal\s+|calendar\s+|(?:early|mid|late)[\s-]+)?(?P<y8>{YEAR})\b(?![,.]?\d|\s*%|[-–/]\d|\s+(?:{_COUNTED}|[a-z]+(?:ers|ors|ants|ents|ists|ees))\b))
   | (?P<spoken>\b(?P<sy>{SPOKEN_YEAR})\b(?![-\s]+(?:year|{_COUNTED}\b)))
-  | (?P<wd>\b(?:(?P<wmod>last|next|this|this\s+past|this\s+coming|the\s+previous|on|early|late)\s+)?(?P<w>{WEEKDAY_ALT})(?:'s|’s)?\b(?:\s+(?:morning|afternoon|evening|night))?)
+  | (?P<wd>\b(?:(?P<wmod>last|next|this|this\s+past|this\s+coming|the\s+previous|on|early|late)\s+)?(?P<w>{WEEKDAY_ALT})(?:'s|’s)?\b(?!,?\s+(?:{MONTH_ALT}\.?\s+{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_ALT})\b)(?:\s+(?:morning|afternoon|evening|night))?)
   | (?P<ago>\b(?P<n>{_N})\s+(?P<unit>days?|weeks?)\s+ago\b)
   | (?P<rel>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b)
     """,
@@ -96,7 +96,7 @@ _EITHER_WAY = re.compile(r"\b(?:until|till|by|through)\s+(?:the\s+)?$", re.I)
 # Tuesday", "as soon as Friday", "expected in December", "by May").
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would|is\s+due|are\s+due|due\s+to|scheduled|plans?\s+to|planning\s+to|"
                      r"planned|upcoming|set\s+to|(?<![-\w])expected|expects?\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|"
-                     r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|payable|of\s+record)\b[^.;]{0,60}$", re.I)
+                     r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|takes?\s+effect|payable|of\s+record)\b[^.;]{0,60}$", re.I)
 # ... and a clause about the past points back ("the year ended March 31", "a high set on Aug. 6").
 _PAST = re.compile(r"\b(?:ended|since|set\s+on|began|closed|reached|hit|peaked)\s+(?:\S+\s+){0,2}$", re.I)
 # A comparison's baseline is no event of its own: "up from $4 a year earlier", "the year-ago quarter".
