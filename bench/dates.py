@@ -14,8 +14,10 @@ value is a day (``YYYY-MM-DD``), a month (``YYYY-MM``) or a year (``YYYY``).
 * found: some timeline date's words overlap the gold span;
 * right: one of those dates equals the gold value at the gold's granularity (a day
   "1998-01-08" is right for a gold month "1998-01"; a month is not right for a gold day);
-* precision: timeline dates whose words overlap a gold DATE with an equal value, over all
-  timeline dates (one per date mention: a sentence with two dates counts twice).
+* precision: timeline dates whose words overlap a gold DATE (any ``TIMEX3`` of type ``DATE``
+  but the creation time: weeks and quarters too) with an equal value at the gold's
+  granularity (a day is right for the week "1998-W02" or the quarter "1998-Q1" it falls in),
+  over all timeline dates (one per date mention: a sentence with two dates counts twice).
 
 Prints found, right among found (``accuracy``), right overall (``recall``) and precision;
 ``--json OUT`` writes them as fractions; ``--errors`` lists what was missed or wrong.
