@@ -1,28 +1,36 @@
 """A timeline of dated statements across the documents.
 
-Every date expression in a sentence becomes a :class:`TimelineEntry`: the sentence (exact
-offsets), the words that state the date, and the ISO date they mean. Absolute dates ("21
-February 2012", "Feb. 25, 2016", "2012-02-21", "May 2014") are taken as written; relative
-ones are resolved against the document's own date (``Document.date``) and only when it has
-one (``relative=True``):
+Every sentence with a date expression becomes one :class:`TimelineEntry`: the sentence (exact
+offsets) and its dates (``TimelineDate``: the words, their offsets, the date they mean and its
+granularity: a year "1988", a month "1988-08", an ISO week "1988-W32" or a day "1988-08-02").
+Absolute dates ("21 February 2012", "Feb. 25, 2016", "May 2014", "in 1988", "fiscal 1989",
+"nineteen ninety-six") are taken as written; relative ones are resolved against the
+document's own date (``Document.date``) and only when it has one (``relative=True``):
 
-* a month and day without a year ("March 14", "14 March"): the year that puts it nearest
-  the document's date (a "December 28" in a 3 January article is last year's);
-* a weekday ("on Thursday", "Friday", "Thursday night"): the most recent such weekday on or
-  before the document's date (the same day when they coincide); "last Tuesday" is strictly
-  before; "next Monday", or a weekday after "will" / "is due to" / "scheduled", the first on or
-  after it;
-* "today", "tonight", "this morning" (the day itself), "yesterday", "last night", "the day
-  before yesterday", "tomorrow", "two days ago", "a week ago";
-* periods resolve to their first day: "last week" (Monday of the week before), "earlier this
-  week" (Monday of this week), "last month" and "earlier this month" (the 1st), "March last
-  year" (1 March of the year before). A month without a day ("May 2014") also means its 1st;
-  the entry's ``expression`` keeps the wording, so a reader sees the precision.
+* a month and day without a year ("March 14"): the year its weekday names ("Saturday, April
+  25"); else the latest on or before the document's date in a clause about the past ("the
+  year ended March 31"), the first on or after it in one about the future ("payable Dec. 15",
+  "will ... Feb. 1"), the nearest otherwise;
+* a month without a year ("in October", "last August", "this September"): "last" is the latest
+  before the document's month (a year back for the month just before it), "next" the first
+  after; otherwise the latest on or before it, unless the clause is about the future or the
+  month is at most two months ahead;
+* a weekday: the most recent on or before the document's date; "last Tuesday" strictly before;
+  "the previous Friday" a week before that; "next Monday", or a weekday in a clause about the
+  future ("will", "would", "as soon as", "expected"), the first on or after it;
+* "today", "tonight", "this morning", "yesterday", "last night", "tomorrow", "two days ago";
+  "last week" / "this week" (a week), "last month", "earlier this month", "a month ago" (a
+  month), "this year", "next year", "the past year", "five years ago" (a year), "a year ago"
+  (the same day a year before), "year-end" (31 December).
 
-Avoided on purpose: "May" the modal verb and "march" the verb or noun (a month needs a day
-or a year next to it, and is capitalised unless the whole text is lower-cased), numbers
-that are not days or years ("2,000 people", "7,500", "aged 30", "16:33"), weekdays that
-are names ("Sunday Times", "Good Friday", "USA Today").
+A paragraph's dateline ("BUDAPEST, March 12 (Xinhua) --", left out of the sentence by the
+splitter) dates its first sentence.
+
+Avoided on purpose: "May" the modal verb and "march" the verb or noun (alone, a month needs a
+preposition before it, and is capitalised unless the whole text is lower-cased), numbers
+that are not days or years ("2,000 people", "2012 marchers", "7,500", "aged 30", "16:33"),
+weekdays and periods that are names ("Sunday Times", "Good Friday", "USA Today", ABC's "This
+Week"), habits ("each July"), and a comparison's baseline ("up from $3 a year earlier").
 
 Pure regular expressions and date arithmetic: a five-article cluster takes a few ms.
 """
