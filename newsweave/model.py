@@ -116,13 +116,32 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
-    """A dated statement: the sentence, the date expression in it and the date it means."""
+class TimelineDate:
+    """One date stated in a timeline entry's sentence (or in the dateline before it)."""
 
-    date: str  # ISO date YYYY-MM-DD
+    date: str  # "YYYY", "YYYY-MM", "YYYY-Www" (an ISO week) or "YYYY-MM-DD"
+    granularity: str  # "year", "month", "week" or "day"
+    expression: str  # the words that state it, e.g. "last August", "in 1988", "on Thursday"
+    start: int  # offsets of those words in ``Document.text``
+    end: int
+    relative: bool  # True when resolved against the document's own date
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated statement: the sentence, the date expression in it and the date it means.
+
+    A sentence with several dates is one entry: ``dates`` lists them all, in text order;
+    ``date``, ``granularity``, ``expression`` and ``relative`` are those of its earliest date
+    (the one it is sorted by)."""
+
+    date: str  # "YYYY", "YYYY-MM", "YYYY-Www" or "YYYY-MM-DD" (see ``granularity``)
     sentence: Span
     expression: str  # the words that state the date, e.g. "on Thursday", "21 February 2012"
     relative: bool  # True when resolved against the document's own date ("yesterday")
+    granularity: str = "day"  # "year", "month", "week" or "day"
+    dates: tuple[TimelineDate, ...] = ()
+    set_aside: bool = False  # from a document set aside (not part of the story's own timeline)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Document dates and the timeline: resolution of relative dates, order, exact offsets."""
+"""Document dates and the timeline: resolution of relative dates, order, exact offsets; dates
+of a year, a month or a week; one entry per sentence; the story's own timeline first."""
 
 import datetime as dt
 
@@ -6,7 +7,11 @@ import pytest
 
 import newsweave
 from newsweave import clean
+import json
+
 from newsweave.analysis.timeline import build_timeline, find_date_mentions
+from newsweave.model import Status
+from newsweave.text.dates import period_sort_key
 from newsweave.metadata import add_metadata, comment_date, stated_date
 from newsweave.model import Document
 from newsweave.sentences import split_sentences
@@ -25,7 +30,7 @@ def _prepared(path):
 
 
 def _dates(text, anchor=WED_15_MARCH):
-    return [(m.expression, m.date.isoformat()) for m in find_date_mentions(text, anchor)]
+    return [(m.expression, m.value) for m in find_date_mentions(text, anchor)]
 
 
 @pytest.fixture(scope="module")
@@ -50,11 +55,14 @@ def test_relative_tuesday_in_a_15_march_article(example):
 def test_timeline_sorted_and_offsets_exact(example):
     docs, _, timeline = example
     assert len(timeline) >= 20
-    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+    keys = [period_sort_key(e.date, e.granularity) for e in timeline]
+    assert keys == sorted(keys)
     texts = {d.id: d.text for d in docs}
     for e in timeline:
         assert texts[e.sentence.doc][e.sentence.start:e.sentence.end] == e.sentence.text
-        assert e.expression.lower() in e.sentence.text.lower()
+        assert e.expression in [d.expression for d in e.dates]
+        for d in e.dates:  # the date words' offsets are exact too
+            assert " ".join(texts[e.sentence.doc][d.start:d.end].split()).lower().endswith(d.expression.lower())
     # the breach (Tuesday 14 March) comes before the later toll (Thursday 16 March)
     assert min(e.date for e in timeline if "Thursday" in e.expression) > "2023-03-14"
 
@@ -63,15 +71,16 @@ def test_relative_expressions():
     assert _dates("The dam burst on Tuesday.") == [("on Tuesday", "2023-03-14")]
     assert _dates("Talks began today and end tomorrow.") == [("today", "2023-03-15"), ("tomorrow", "2023-03-16")]
     assert _dates("It was announced yesterday.") == [("yesterday", "2023-03-14")]
-    assert _dates("Rain began last week.") == [("last week", "2023-03-06")]
-    assert _dates("Prices rose last month.") == [("last month", "2023-02-01")]
-    assert _dates("The plan was drawn up earlier this month.") == [("earlier this month", "2023-03-01")]
+    # A week or a month is now stated as one (before, as its first day: "2023-03-06", "2023-02-01").
+    assert _dates("Rain began last week.") == [("last week", "2023-W10")]
+    assert _dates("Prices rose last month.") == [("last month", "2023-02")]
+    assert _dates("The plan was drawn up earlier this month.") == [("earlier this month", "2023-03")]
     assert _dates("He was seen last Wednesday.") == [("last Wednesday", "2023-03-08")]
     assert _dates("The minister will visit on Friday.") == [("on Friday", "2023-03-17")]
     assert _dates("The report is due on March 20.") == [("March 20", "2023-03-20")]
     assert _dates("It happened on 28 December.", dt.date(2024, 1, 3)) == [("28 December", "2023-12-28")]
     assert _dates("They met two days ago.") == [("two days ago", "2023-03-13")]
-    assert _dates("The uprising erupted in March last year.") == [("March last year", "2022-03-01")]
+    assert _dates("The uprising erupted in March last year.") == [("March last year", "2022-03")]
 
 
 def test_absolute_dates_without_document_date():
@@ -103,13 +112,16 @@ def test_lowercased_text_months():
 
 
 def test_two_dates_in_one_sentence_and_document_order():
+    # One entry per sentence, with all its dates (it used to be listed once per date).
     a = Document(id="a", text="Most left Wednesday and Thursday, and the rest on Friday.", date="2014-05-09")
     b = Document(id="b", text="The convoy arrived on Friday after a delay.", date="2014-05-09")
     sents = split_sentences(a) + split_sentences(b)
     tl = build_timeline(sents, [a, b])
     assert [(e.date, e.sentence.doc, e.expression) for e in tl] == [
-        ("2014-05-07", "a", "Wednesday"), ("2014-05-08", "a", "Thursday"),
-        ("2014-05-09", "a", "on Friday"), ("2014-05-09", "b", "on Friday")]
+        ("2014-05-07", "a", "Wednesday"), ("2014-05-09", "b", "on Friday")]
+    assert [(d.date, d.expression) for d in tl[0].dates] == [
+        ("2014-05-07", "Wednesday"), ("2014-05-08", "Thursday"), ("2014-05-09", "on Friday")]
+    assert [a.text[d.start:d.end] for d in tl[0].dates] == ["Wednesday", "Thursday", "on Friday"]
 
 
 def test_seed_dates_and_timeline(seeds_dir):
@@ -123,8 +135,145 @@ def test_seed_dates_and_timeline(seeds_dir):
     years = [e.date[:4] for e in timeline]
     assert "2012" in years and "2014" in years
     assert max(i for i, y in enumerate(years) if y == "2012") < min(i for i, y in enumerate(years) if y == "2014")
+    # one entry per sentence: no sentence is listed twice
+    spans = [(e.sentence.doc, e.sentence.start) for e in timeline]
+    assert len(spans) == len(set(spans))
     assert all(not e.date.startswith("2019") for e in timeline)  # the FT copyright year is debris
-    friday = [e for e in timeline if e.sentence.doc.startswith("003") and "Friday" in e.expression]
-    assert friday and all(e.date == "2014-05-09" for e in friday)
+    friday = [d for e in timeline if e.sentence.doc.startswith("003") for d in e.dates if "Friday" in d.expression]
+    assert friday and all(d.date == "2014-05-09" for d in friday)
     texts = {d.id: d.text for d in docs}
     assert all(texts[e.sentence.doc][e.sentence.start:e.sentence.end] == e.sentence.text for e in timeline)
+
+
+# ---------------------------------------------------------------- years, months, tense (TimeBank's error classes)
+
+SUN_5_OCT = dt.date(2025, 10, 5)
+
+
+def test_bare_years_and_months():
+    assert _dates("The mill closed in 1988 and reopened in 1991.", SUN_5_OCT) == [("1988", "1988"), ("1991", "1991")]
+    assert _dates("Profits peaked last August.", SUN_5_OCT) == [("last August", "2025-08")]
+    assert _dates("The bridge was finished in mid-1996.", SUN_5_OCT) == [("mid-1996", "1996")]
+    assert _dates("Sales rose this year and fell last year.", SUN_5_OCT) == [("this year", "2025"), ("last year", "2024")]
+    assert _dates("The plant opens early next year.", SUN_5_OCT) == [("early next year", "2026")]
+    assert _dates("The charter dates from nineteen seventy-two.", SUN_5_OCT) == [("nineteen seventy-two", "1972")]
+    assert _dates("Work began in June of 2019.", SUN_5_OCT) == [("June of 2019", "2019-06")]
+    # a month whose name alone is a word needs a preposition; numbers that are not years stay out
+    assert _dates("Officials may march on, and 2000 people and 1,990 cars waited.", SUN_5_OCT) == []
+
+
+def test_month_without_a_year_follows_tense():
+    # the latest such month in a clause about the past, the next one about the future
+    assert _dates("The firm was founded in March.", SUN_5_OCT) == [("March", "2025-03")]
+    assert _dates("The deal is expected to close in March.", SUN_5_OCT) == [("March", "2026-03")]
+    assert _dates("Output fell in December.", dt.date(2026, 1, 20)) == [("December", "2025-12")]
+    # a month just ahead of the document's date is the coming one
+    assert _dates("Results will follow in November.", SUN_5_OCT) == [("November", "2025-11")]
+    assert _dates("Trains run each July to the coast.", SUN_5_OCT) == []  # every July: no date
+
+
+def test_a_year_ago_and_fiscal_years():
+    assert _dates("A year ago, the bank had no branches here.", SUN_5_OCT) == [("A year ago", "2024-10-05")]
+    assert _dates("Five years ago the road was a track.", SUN_5_OCT) == [("Five years ago", "2020")]
+    assert _dates("In fiscal 1989, the company earned $7 million.", SUN_5_OCT) == [("fiscal 1989", "1989")]
+    # a comparison's baseline is no event: "up from $3 a year earlier"
+    assert _dates("Profit rose to $4.2 million, up from $3.1 million a year earlier.", SUN_5_OCT) == []
+
+
+def test_month_and_day_placed_by_tense():
+    anchor = dt.date(2025, 11, 2)
+    assert _dates("For the year ended March 31, sales rose.", anchor) == [("March 31", "2025-03-31")]
+    assert _dates("The dividend is payable Jan. 2 to holders of record Dec. 15.", anchor) == [
+        ("Jan. 2", "2026-01-02"), ("Dec. 15", "2025-12-15")]
+    assert _dates("The index hit its record high set on Aug. 6.", dt.date(2026, 2, 6)) == [("Aug. 6", "2025-08-06")]
+    assert _dates("The new contract takes effect June 1.", anchor) == [("June 1", "2026-06-01")]
+
+
+def test_future_weekdays():
+    wed = dt.date(2025, 10, 8)
+    assert _dates("Investors would buy as soon as trading opened Monday.", wed) == [("Monday", "2025-10-13")]
+    assert _dates("The council would vote on the plan Tuesday.", wed) == [("Tuesday", "2025-10-14")]
+    assert _dates("The council voted on the plan Tuesday.", wed) == [("Tuesday", "2025-10-07")]
+    # "expected" inside "lower-than-expected" is no future
+    assert _dates("It posted lower-than-expected earnings after the market closed Monday.", wed) == [
+        ("Monday", "2025-10-06")]
+
+
+def test_weekday_with_month_and_day_is_no_clock_time():
+    fri = dt.date(2025, 4, 25)
+    assert _dates("The paper said in an editorial on Saturday, April 26: The ruling stands.", fri) == [
+        ("Saturday, April 26", "2025-04-26")]
+    # the weekday picks the year of a month and day
+    assert _dates("It was signed on Friday, May 3.", dt.date(2025, 1, 10)) == [("Friday, May 3", "2024-05-03")]
+
+
+def test_datelines():
+    doc = Document(id="d", text="VIENNA, Oct. 3 (Reuters) -- The talks ended without a deal.\n\n"
+                                "Delegates said they would meet again.", date="2025-10-04")
+    doc.removed = clean.find_debris(doc.text)
+    tl = build_timeline(split_sentences(doc), [doc])
+    assert len(tl) == 1 and tl[0].sentence.text.startswith("The talks")
+    assert [(d.date, d.expression, doc.text[d.start:d.end]) for d in tl[0].dates] == [
+        ("2025-10-03", "Oct. 3", "Oct. 3")]
+
+
+def test_names_and_series_are_no_dates():
+    assert _dates('He said on ABC\'s "This Week" that talks go on.', SUN_5_OCT) == []
+
+
+def test_granularity_sorts_a_period_before_its_days():
+    a = Document(id="a", text="Output fell on 3 August 2025. Output fell in August 2025. Output fell in 2025.",
+                 date="2025-10-05")
+    tl = build_timeline(split_sentences(a), [a])
+    assert [(e.date, e.granularity) for e in tl] == [("2025", "year"), ("2025-08", "month"), ("2025-08-03", "day")]
+
+
+# ---------------------------------------------------------------- the brief: own timeline first, set-aside apart
+
+@pytest.fixture(scope="module")
+def brief_with_aside():
+    own = ["The dam at Kelby burst on Tuesday, flooding the valley town. Rescuers said on Wednesday "
+           "that the water was falling, and crews repaired the dam wall on Thursday and Friday.",
+           "Floodwater at Kelby receded on Wednesday after the dam burst on Tuesday. The town's mayor "
+           "said the dam wall would be rebuilt in 2026 and the valley reopened next month."]
+    aside = ("The football club signed a new striker in August 2019 for a record fee. The club's "
+             "manager praised the striker's goals in 2018 and the fans' support.")
+    docs = [Document(id="own1", text=own[0], date="2025-10-11"),  # a Saturday
+            Document(id="own2", text=own[1], date="2025-10-11"),
+            Document(id="aside", text=aside, date="2025-10-11")]
+    return newsweave.run(docs)
+
+
+def test_brief_json_groups_and_lists_each_sentence_once(brief_with_aside):
+    b = brief_with_aside
+    status = {d.id: d.status for d in b.documents}
+    assert status["aside"] is Status.SET_ASIDE
+    tl = json.loads(b.to_json())["analysis"]["timeline"]
+    flags = [t["set_aside"] for t in tl]
+    assert flags == sorted(flags) and flags[0] is False and flags[-1] is True  # own first, set-aside after
+    assert all(t["doc"] == "aside" for t in tl if t["set_aside"])
+    spans = [(t["doc"], t["start"]) for t in tl]
+    assert len(spans) == len(set(spans))  # each sentence once
+    several = [t for t in tl if len(t["dates"]) > 1]
+    assert several and {"date", "granularity", "expression", "start", "end", "relative"} <= set(several[0]["dates"][0])
+    assert {t["granularity"] for t in tl} >= {"day", "year"}
+    own = [t for t in tl if not t["set_aside"]]
+    keys = [period_sort_key(t["date"], t["granularity"]) for t in own]
+    assert keys == sorted(keys)
+
+
+def test_brief_markdown_and_html_mark_set_aside(brief_with_aside):
+    from newsweave.render import render_html, render_markdown
+
+    md = render_markdown(brief_with_aside)
+    section = md.split("## Timeline", 1)[1].split("\n## ", 1)[0]
+    own, aside = section.split("### From set-aside articles", 1)
+    assert "[aside]" not in own and "[own1]" in own
+    assert "[aside]" in aside and "*(set aside)*" in aside
+    assert "**2025-10-08** (on Wednesday) · **2025-10-09** (on Thursday) · **2025-10-10** (Friday)" in own
+    assert own.count("crews repaired") == 1
+    html = render_html(brief_with_aside)
+    part = html.split("<h2>Timeline</h2>", 1)[1].split("<h2>", 1)[0]
+    first, second = part.split("From set-aside articles", 1)
+    assert "aside</a>" not in first and "aside</a>" in second and "(set aside)" in second
+    assert part.count("on Thursday and Friday. <span") == 1  # listed once (the title attribute repeats it)

@@ -11,6 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..model import Document, Status
+from ..text.dates import period_label, period_sort_key
 from .common import head_and_more
 
 if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
@@ -64,6 +65,16 @@ def _cite(doc_index, marks, span, label: str | None = None) -> str:
     return f'<a href="#{a}" title="{escape(span.text)}">{escape(label or span.doc)}</a>'
 
 
+def _timeline_dates(t) -> str:
+    """Each distinct date of a timeline entry, with the words stating it."""
+    seen: dict[str, tuple] = {}
+    for d in t.dates or [t]:
+        seen.setdefault(d.date, (d.granularity, d.expression))
+    ordered = sorted(seen.items(), key=lambda kv: period_sort_key(kv[0], kv[1][0]))
+    return " · ".join(f'<b><time datetime="{escape(date)}">{escape(period_label(date, g))}</time></b> '
+                      f'<small>({escape(expr)})</small>' for date, (g, expr) in ordered)
+
+
 def _analysis_html(brief: Brief, doc_index, marks) -> str:
     a = brief.analysis
     if a is None:
@@ -82,14 +93,19 @@ def _analysis_html(brief: Brief, doc_index, marks) -> str:
         parts.append('<h2>Facts and figures across sources</h2><table><thead><tr><th>what</th>'
                      f'<th>verdict</th><th>reports</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
     if a.timeline:
-        items = []
+        groups: dict[bool, list[str]] = {False: [], True: []}
         for t in a.timeline:
-            aside = ' <small class="status-set_aside">(set aside)</small>' \
-                if status.get(t.sentence.doc) is not Status.USED else ""
-            items.append(f'<li><b>{escape(t.date)}</b> <small>({escape(t.expression)})</small> '
-                         f'{escape(t.sentence.text.strip())} <span class="cite">'
-                         f'{_cite(doc_index, marks, t.sentence)}</span>{aside}</li>')
-        parts.append(f'<h2>Timeline</h2><ul class="timeline">{"".join(items)}</ul>')
+            aside = t.set_aside or status.get(t.sentence.doc) not in (None, Status.USED)
+            mark = ' <small class="status-set_aside">(set aside)</small>' if aside else ""
+            groups[aside].append(f'<li>{_timeline_dates(t)} {escape(t.sentence.text.strip())} <span class="cite">'
+                                 f'{_cite(doc_index, marks, t.sentence)}</span>{mark}</li>')
+        html = '<h2>Timeline</h2>'
+        if groups[False]:
+            html += f'<ul class="timeline">{"".join(groups[False])}</ul>'
+        if groups[True]:
+            html += ('<h3 class="status-set_aside">From set-aside articles (not part of the story\'s own '
+                     f'timeline)</h3><ul class="timeline set-aside">{"".join(groups[True])}</ul>')
+        parts.append(html)
     if a.quotes:
         items = [f'<li>“{escape(q.text)}” — <b>{escape(q.speaker or "speaker not stated")}</b> '
                  f'<span class="cite">{_cite(doc_index, marks, q.sentence or q.span)}</span></li>'

@@ -22,7 +22,10 @@ def analysis_to_dict(analysis: Analysis | None) -> dict | None:
         return None
     return {
         "timeline": [{"date": t.date, **_span(t.sentence), "expression": t.expression,
-                      "relative": t.relative} for t in analysis.timeline],
+                      "relative": t.relative, "granularity": t.granularity, "set_aside": t.set_aside,
+                      "dates": [{"date": d.date, "granularity": d.granularity, "expression": d.expression,
+                                 "start": d.start, "end": d.end, "relative": d.relative} for d in t.dates]}
+                     for t in analysis.timeline],
         "facts": [{"quantity": f.quantity, "verdict": f.verdict, "note": f.note, "docs": f.docs,
                    "mentions": [{**_span(m.sentence), "value": m.value, "value_text": m.value_text,
                                  "qualifier": m.qualifier, "date": m.date} for m in f.mentions]}

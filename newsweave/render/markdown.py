@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Status
+from ..text.dates import period_label, period_sort_key
 from .common import head_and_more
 
 if TYPE_CHECKING:  # only for annotations: the Brief class renders itself through this module
@@ -20,7 +21,22 @@ def _excerpt(text: str, width: int = 70) -> str:
 
 
 # The terminal view shows the head of each list; the JSON and HTML forms carry everything.
-MAX_ROWS = {"facts": 12, "timeline": 15, "quotes": 12, "entities": 15}
+MAX_ROWS = {"facts": 12, "timeline": 15, "timeline_set_aside": 5, "quotes": 12, "entities": 15}
+
+
+def _set_aside(t, status) -> bool:
+    return t.set_aside or status.get(t.sentence.doc) not in (None, Status.USED)
+
+
+def _timeline_dates(t) -> str:
+    """Each distinct date of an entry with the words stating it: "**2014-05-08** (Thursday)"."""
+    seen, parts = set(), []
+    for d in t.dates or [t]:
+        if d.date not in seen:
+            seen.add(d.date)
+            parts.append((d.date, d.granularity, d.expression))
+    parts.sort(key=lambda p: period_sort_key(p[0], p[1]))
+    return " · ".join(f"**{period_label(date, g)}** ({expr})" for date, g, expr in parts)
 
 
 def _more(n_total: int, n_shown: int) -> list[str]:
@@ -41,11 +57,17 @@ def _analysis_sections(brief: Brief) -> list[str]:
         out += _more(len(a.facts), len(shown))
     if a.timeline:
         out += ["", "## Timeline", ""]
-        shown = a.timeline[: MAX_ROWS["timeline"]]
-        for t in shown:
-            aside = " *(set aside)*" if status.get(t.sentence.doc) is not Status.USED else ""
-            out.append(f"- **{t.date}** ({t.expression}) {t.sentence.text.strip()} [{t.sentence.doc}]{aside}")
-        out += _more(len(a.timeline), len(shown))
+        own = [t for t in a.timeline if not _set_aside(t, status)]
+        aside = [t for t in a.timeline if _set_aside(t, status)]
+        shown = own[: MAX_ROWS["timeline"]]
+        out += [f"- {_timeline_dates(t)} {t.sentence.text.strip()} [{t.sentence.doc}]" for t in shown]
+        out += _more(len(own), len(shown))
+        if aside:
+            out += ["", "### From set-aside articles (not part of the story's own timeline)", ""]
+            shown = aside[: MAX_ROWS["timeline_set_aside"]]
+            out += [f"- {_timeline_dates(t)} {t.sentence.text.strip()} [{t.sentence.doc}] *(set aside)*"
+                    for t in shown]
+            out += _more(len(aside), len(shown))
     if a.quotes:
         out += ["", "## Quotes", ""]
         shown = a.quotes[: MAX_ROWS["quotes"]]

@@ -95,3 +95,73 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         if d:
             out.append((m.start(), m.end(), d.isoformat()))
     return out
+
+
+# ---------------------------------------------------------------- spoken years and periods
+
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# A year as broadcast transcripts spell it: "nineteen ninety-six", "nineteen eighty", "two
+# thousand", "two thousand and one" (group 0 is the whole year; see spoken_year).
+SPOKEN_YEAR = (r"(?:(?:eighteen|nineteen)[\s-]+(?:" + "|".join(_TEENS + _TENS[::-1]) + r")(?:[\s-]+(?:"
+               + "|".join(_UNITS) + r"))?|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(_TEENS + _UNITS)
+               + r"))?)")
+
+
+def spoken_year(words: str) -> int | None:
+    """The year of a spoken form ("nineteen ninety-six" -> 1996), or None."""
+    parts = re.split(r"[\s-]+", words.lower().strip())
+    parts = [p for p in parts if p != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = parts[2:]
+        extra = (_UNITS.index(rest[0]) + 1 if rest[0] in _UNITS else _TEENS.index(rest[0]) + 10) if rest else 0
+        return 2000 + extra
+    if len(parts) < 2 or parts[0] not in ("eighteen", "nineteen"):
+        return None
+    century = 1800 if parts[0] == "eighteen" else 1900
+    if parts[1] in _TEENS:
+        return century + _TEENS.index(parts[1]) + 10
+    if parts[1] not in _TENS:
+        return None
+    tail = _UNITS.index(parts[2]) + 1 if len(parts) > 2 and parts[2] in _UNITS else 0
+    return century + 20 + 10 * _TENS.index(parts[1]) + tail
+
+
+def iso_week(day: dt.date) -> str:
+    """The ISO week a day falls in, as TimeML writes it: "1998-W07"."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_months(year: int, month: int, by: int) -> tuple[int, int]:
+    """(year, month) ``by`` months later (earlier when negative)."""
+    n = year * 12 + (month - 1) + by
+    return n // 12, n % 12 + 1
+
+
+# ---------------------------------------------------------------- dates of any granularity
+
+GRANULARITY_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+def period_start(value: str, granularity: str) -> dt.date:
+    """The first day of a date of any granularity: "1988", "1988-08", "1988-W32", "1988-08-02"."""
+    if granularity == "week":
+        year, week = value.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def period_sort_key(value: str, granularity: str) -> tuple[dt.date, int]:
+    """Chronological order of dates of any granularity: a year or a month before its days."""
+    return period_start(value, granularity), GRANULARITY_RANK[granularity]
+
+
+def period_label(value: str, granularity: str) -> str:
+    """A date as a reader sees it: "1988", "1988-08", "week of 1988-08-01" or "1988-08-02"."""
+    if granularity == "week":
+        return f"week of {period_start(value, granularity).isoformat()}"
+    return value

@@ -375,34 +375,84 @@
     }
   }
 
+  // A timeline date of any granularity: "1988", "Aug 1988", "week of 1 Aug 1988", "Tue, 2 Aug 1988".
+  function formatPeriod(date, granularity) {
+    if (granularity === "year" || /^\d{4}$/.test(date)) return date;
+    if (granularity === "month" || /^\d{4}-\d{2}$/.test(date)) {
+      const d = new Date(date + "-15T12:00:00Z");
+      return isNaN(d) ? date : d.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+    }
+    const week = /^(\d{4})-W(\d{2})$/.exec(date);
+    if (week) {  // the Monday of the ISO week
+      const jan4 = new Date(Date.UTC(+week[1], 0, 4));
+      const monday = new Date(jan4.getTime() + ((+week[2] - 1) * 7 - ((jan4.getUTCDay() + 6) % 7)) * 86400000);
+      return `week of ${formatDate(monday.toISOString().slice(0, 10))}`;
+    }
+    return formatDate(date, true);
+  }
+
+  // The story's own timeline first, then the entries of set-aside articles, grouped apart and
+  // marked; the server sends them in that order, sorted within each group. A sentence with
+  // several dates is one entry, shown with each of its dates.
   function renderTimeline(entries) {
     const list = clear($("timeline"));
     show($("timeline-card"), entries.length > 0);
-    const sorted = [...entries].sort((a, b) => a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc));
+    const isAside = (t) => !!t.set_aside || (docIndex[t.doc] && docIndex[t.doc].doc.status && docIndex[t.doc].doc.status !== "used");
+    const ordered = [...entries.filter((t) => !isAside(t)), ...entries.filter(isAside)];
     const LIMIT = 10;
     let lastDate = null;
-    sorted.forEach((t, i) => {
-      const item = el("li", { class: "tl-item" + (i >= LIMIT ? " extra" : "") });
-      if (t.date !== lastDate) item.append(el("time", { class: "tl-date", datetime: t.date, text: formatDate(t.date, true) }));
-      else item.classList.add("same-date");
+    let headed = false;
+    ordered.forEach((t, i) => {
+      const aside = isAside(t);
+      if (aside && !headed) {
+        headed = true;
+        lastDate = null;
+        list.append(el("li", { class: "tl-group" + (i >= LIMIT ? " extra" : "") },
+          el("span", { class: "status set_aside", text: "Set aside" }),
+          " From set-aside articles — not part of the story's own timeline"));
+      }
+      const item = el("li", { class: "tl-item" + (aside ? " set-aside" : "") + (i >= LIMIT ? " extra" : "") });
+      const seen = new Map();
+      for (const d of (t.dates && t.dates.length ? t.dates : [t])) if (!seen.has(d.date)) seen.set(d.date, d);
+      const dates = [...seen.values()];
+      if (t.date !== lastDate) {
+        const head = el("div", { class: "tl-date" });
+        dates.forEach((d, k) => {
+          if (k) head.append(" · ");
+          head.append(el("time", { datetime: d.date, text: formatPeriod(d.date, d.granularity) }));
+        });
+        item.append(head);
+      } else item.classList.add("same-date");
       lastDate = t.date;
-      item.append(el("p", { class: "tl-text" }, highlight(t.text, t.expression), " ", citeButton(t, "primary")));
+      const text = el("p", { class: "tl-text" }, highlight(t.text, dates.map((d) => d.expression)), " ", citeButton(t, "primary"));
+      if (aside) text.append(" ", el("small", { class: "status set_aside", text: "set aside" }));
+      item.append(text);
       list.append(item);
     });
-    if (sorted.length > LIMIT) {
+    if (ordered.length > LIMIT) {
       list.classList.add("collapsed");
       list.append(el("li", { class: "more" }, el("button", {
         type: "button", class: "linkish",
         on: { click: (e) => { list.classList.remove("collapsed"); e.target.closest("li").remove(); } },
-      }, `Show all ${sorted.length} dated statements`)));
+      }, `Show all ${ordered.length} dated statements`)));
     }
   }
 
-  function highlight(text, phrase) {
+  // The text with each of the phrases marked (the first occurrence of each, in text order).
+  function highlight(text, phrases) {
     const frag = document.createDocumentFragment();
-    const at = phrase ? text.indexOf(phrase) : -1;
-    if (at < 0) { frag.append(text); return frag; }
-    frag.append(text.slice(0, at), el("mark", { text: phrase }), text.slice(at + phrase.length));
+    const spans = [];
+    for (const p of [].concat(phrases || [])) {
+      const at = p ? text.indexOf(p) : -1;
+      if (at >= 0 && !spans.some(([s, e]) => at < e && s < at + p.length)) spans.push([at, at + p.length]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    let pos = 0;
+    for (const [s, e] of spans) {
+      frag.append(text.slice(pos, s), el("mark", { text: text.slice(s, e) }));
+      pos = e;
+    }
+    frag.append(text.slice(pos));
     return frag;
   }
 
