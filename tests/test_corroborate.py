@@ -95,6 +95,7 @@ def test_the_same_frame_with_another_number_is_not_the_same_fact():
     assert same_fact(a, b) < Config().corroboration
     # a number said in one sentence only is detail, not a conflict
     assert pairs.veto(a, "At its plant in Ohio the company cut 300 jobs on Monday, 12 May.") is None
+    assert pairs.veto(a, "The company, which has 4 plants, cut 300 jobs.") is None
 
 
 def test_a_negated_sentence_is_not_the_same_fact():
