@@ -206,7 +206,7 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
                      "(`newsweave brief --format json`, see docs/brief-schema.md) plus a `saved` "
                      "object with the brief's id and link."),
     )
-    app.state.store = store
+    app.state.store, app.state.admission = store, gate
 
     # ---- errors: always {"detail": "one line"} ---------------------------------------------
     @app.exception_handler(RequestValidationError)
