@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,9 @@ SERVER_DBS: dict[str, Path] = {}
 def _unavailable(reason: str):
     if os.environ.get("CI"):
         pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    # A skip alone is easy to miss in "5 skipped": a warning shows in pytest's summary.
+    warnings.warn(f"the browser tests of the web app are skipped: {reason} "
+                  "(see the README; in CI this is a failure)", pytest.PytestWarning, stacklevel=2)
     pytest.skip(reason)
 
 
