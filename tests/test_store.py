@@ -69,3 +69,27 @@ def test_title_and_default_path(monkeypatch, tmp_path):
     monkeypatch.delenv("NEWSWEAVE_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_db_path() == tmp_path / "newsweave" / "briefs.sqlite3"
+
+
+def test_lone_surrogates_are_stored_as_replacement_characters(tmp_path):
+    """SQLite holds UTF-8, which has no lone surrogate: it must not fail the save."""
+    store = Store(tmp_path / "b.sqlite3")
+    inputs = [{"id": "x\udc80.txt", "text": "Rebels \ud800 retreated."}]
+    row = store.save(inputs=inputs, settings={"query": "\udfff"},
+                     brief={**BRIEF, "headline": "Rebels \ud800"}, parent=None)
+    again = store.get(row["id"])
+    assert again["inputs"] == [{"id": "x\ufffd.txt", "text": "Rebels \ufffd retreated."}]
+    assert again["settings"] == {"query": "\ufffd"} and again["title"] == "Rebels \ufffd"
+    assert store.recent()[0]["title"] == "Rebels \ufffd"
+
+
+def test_recent_lists_sources_and_dates(tmp_path):
+    store = Store(tmp_path / "b.sqlite3")
+    docs = [{"id": f"{n}.txt", "date": d} for n, d in
+            enumerate(["2024-05-02T09:00:00", None, "2024-05-01", "2024-05-07"])]
+    store.save(inputs=INPUTS, settings={}, brief={**BRIEF, "documents": docs}, parent=None)
+    store.save(inputs=INPUTS, settings={}, brief=BRIEF, parent=None)
+    undated, dated = store.recent()
+    assert dated["sources"] == ["0.txt", "1.txt", "2.txt"]  # the first three
+    assert dated["dates"] == ["2024-05-01", "2024-05-07"]
+    assert undated["sources"] == [] and undated["dates"] is None

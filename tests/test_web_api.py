@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 
 import pytest
 
@@ -84,7 +85,7 @@ def test_saved_brief_is_read_back_after_a_restart(example_response):
 def test_options_and_unsaved_brief(client):
     r = post(client, documents=EXAMPLE_DOCS, sentences=2, words=None, query="inspection seepage",
              save=False)
-    assert r.status_code == 201, r.text
+    assert r.status_code == 200, r.text  # made, not created: nothing to point a Location at
     body = r.json()
     assert body["saved"] is None and "location" not in r.headers
     assert len(body["summary"]) <= 2
@@ -141,7 +142,12 @@ def test_page_docs_and_headers(client):
     docs = client.get("/docs")
     assert docs.status_code == 200 and "cdn." not in docs.text and "/docs-static/" in docs.text
     assert client.get("/docs-static/swagger-ui-bundle.js").status_code == 200
-    assert client.get("/redoc").status_code == 200
+    redoc = client.get("/redoc")
+    assert redoc.status_code == 200 and "fonts.googleapis" not in redoc.text
+    assert "validatorUrl" in docs.text and "null" in docs.text.split("validatorUrl", 1)[1][:20]
+    for asset in ("/docs-static/redoc.standalone.js", "/docs-static/swagger-ui-bundle.js"):
+        js = client.get(asset)
+        assert js.status_code == 200 and "cdn." not in js.text  # e.g. ReDoc's logo from Redocly's CDN
     assert client.get("/api/health").json()["status"] == "ok"
     example = client.get("/api/example").json()
     assert [d["id"] for d in example] == [d["id"] for d in EXAMPLE_DOCS]
@@ -172,6 +178,14 @@ def test_422_too_few_articles(client):
     ({"documents": EXAMPLE_DOCS[:2], "colour": "blue"}, "colour"),
     ({"documents": "not a list"}, "documents"),
     ({"documents": EXAMPLE_DOCS[:2], "query": "q" * 501}, "query"),
+    # strict types: no bool for a number, no number for a bool or a string, no string for a number
+    ({"documents": EXAMPLE_DOCS[:2], "words": True}, "words"),
+    ({"documents": EXAMPLE_DOCS[:2], "sentences": "3"}, "sentences"),
+    ({"documents": EXAMPLE_DOCS[:2], "words": 150.0}, "words"),
+    ({"documents": EXAMPLE_DOCS[:2], "keep_all": 1}, "keep_all"),
+    ({"documents": EXAMPLE_DOCS[:2], "save": "no"}, "save"),
+    ({"documents": [{"id": 7, "text": "a"}, {"text": "b"}]}, "documents.0.id"),
+    ({"documents": [{"text": ["a"]}, {"text": "b"}]}, "documents.0.text"),
 ])
 def test_422_invalid_request(client, body, words):
     r = client.post("/api/brief", json=body)
@@ -184,6 +198,90 @@ def test_422_bad_json_and_unknown_summarizer(client):
     assert r.status_code == 422 and "not valid JSON" in detail(r)
     r = post(client, documents=EXAMPLE_DOCS[:2], summarizer="nope")
     assert r.status_code == 422 and "unknown summarizer 'nope'" in detail(r)
+
+
+@pytest.mark.parametrize("raw", [
+    b"[" * 100_000 + b"]" * 100_000,                      # nested deeper than json.loads goes
+    b'{"documents": [{"text": "caf\xe9 \xff\xfe"}]}',  # not UTF-8
+    b'{"documents": [{"text": "' + "\u00e9".encode() * 3 + b'"}]',  # truncated
+], ids=["deep", "not-utf8", "truncated"])
+def test_422_unparseable_body(client, raw):
+    r = client.post("/api/brief", content=raw, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "not valid JSON" in detail(r)
+
+
+# A lone surrogate: valid JSON text, but no UTF-8 (nor SQLite) can hold it.
+SURROGATE_BODY = (b'{"documents": [{"text": "Syrian rebels \\ud800 retreated from Baba Amr on Thursday."}, '
+                  b'{"text": "Syrian rebels withdrew from Baba Amr, activists said."}]')
+
+
+@pytest.mark.parametrize("save", [True, False])
+def test_lone_surrogate_is_replaced_not_a_500(db, save):
+    raw = SURROGATE_BODY + (b"}" if save else b', "save": false}')
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        r = c.post("/api/brief", content=raw, headers={"content-type": "application/json"})
+        assert r.status_code == (201 if save else 200), r.text
+        body = r.json()
+        text = body["documents"][0]["text"]
+        assert text == "Syrian rebels \ufffd retreated from Baba Amr on Thursday."
+        for s in body["summary"]:
+            assert {d["id"]: d["text"] for d in body["documents"]}[s["doc"]][s["start"]:s["end"]] == s["text"]
+        if save:
+            again = c.get(r.headers["location"])
+            assert again.status_code == 200 and again.json() == body
+            rerun = c.post("/api/brief", json={"extends": body["saved"]["id"]})
+            assert rerun.status_code == 201 and rerun.json()["documents"][0]["text"] == text
+
+
+def test_503_with_retry_after_beyond_the_queue(db, monkeypatch):
+    """One brief computing, one waiting: a third is refused at once, not queued."""
+    import threading
+
+    import newsweave.pipeline
+
+    release, started = threading.Event(), threading.Event()
+    real_run = newsweave.pipeline.run
+
+    def slow_run(*args, **kwargs):
+        started.set()
+        assert release.wait(30)
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(newsweave.pipeline, "run", slow_run)
+    with TestClient(create_app(db, concurrent_briefs=1, max_waiting_briefs=1)) as c:
+        answers = []
+        workers = [threading.Thread(target=lambda: answers.append(post(c, documents=EXAMPLE_DOCS[:2])))
+                   for _ in range(2)]
+        workers[0].start()
+        assert started.wait(30)
+        workers[1].start()
+        deadline = time.monotonic() + 30
+        while c.app.state.admission.waiting < 1:  # the second is waiting for its turn
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        t0 = time.monotonic()
+        r = post(c, documents=EXAMPLE_DOCS[:2])
+        assert time.monotonic() - t0 < 5  # answered at once
+        assert r.status_code == 503 and "busy" in detail(r)
+        assert int(r.headers["retry-after"]) >= 1
+        assert c.get("/api/health").status_code == 200  # the rest of the app still answers
+        release.set()
+        for w in workers:
+            w.join(60)
+        assert sorted(a.status_code for a in answers) == [201, 201]
+        assert post(c, documents=EXAMPLE_DOCS[:2]).status_code == 201  # a turn again
+
+
+def test_recent_briefs_say_what_differs(client):
+    first = post(client, documents=EXAMPLE_DOCS[:3]).json()
+    second = post(client, documents=EXAMPLE_DOCS[1:5]).json()
+    listed = client.get("/api/briefs").json()
+    assert [b["id"] for b in listed] == [second["saved"]["id"], first["saved"]["id"]]
+    assert [b["articles"] for b in listed] == [4, 3]
+    assert listed[0]["sources"] == [d["id"] for d in EXAMPLE_DOCS[1:4]]
+    assert listed[1]["sources"] == [d["id"] for d in EXAMPLE_DOCS[:3]]
+    dates = sorted(d["date"][:10] for d in second["documents"] if d["date"])
+    assert listed[0]["dates"] == ([dates[0], dates[-1]] if dates else None)
 
 
 def test_415_not_json(client):

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,9 @@ SERVER_DBS: dict[str, Path] = {}
 def _unavailable(reason: str):
     if os.environ.get("CI"):
         pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    # A skip alone is easy to miss in "5 skipped": a warning shows in pytest's summary.
+    warnings.warn(f"the browser tests of the web app are skipped: {reason} "
+                  "(see the README; in CI this is a failure)", pytest.PytestWarning, stacklevel=2)
     pytest.skip(reason)
 
 
@@ -370,3 +374,85 @@ def _assert_nothing_ran(page, dialogs):
     assert dialogs == []
     assert page.evaluate("window.__pwned") is None
     assert page.locator("body img, #main script, #popover script").count() == 0
+
+
+def _saved_brief(n_quotes: int, n_people: int, title: str, doc_ids: list[str], date: str) -> dict:
+    """A stored brief with many quotes and entities and an untitled article (no pipeline)."""
+    text = " ".join(f"“Line {i} matters,” said Speaker {i}." for i in range(n_quotes))
+    docs = [{"id": doc_ids[0], "source": doc_ids[0], "format": "text", "title": None, "date": date,
+             "status": "used", "reason": "", "relevance": 0.5, "removed": [], "text": text}]
+    docs += [{"id": i, "source": i, "format": "text", "title": f"Report {i}", "date": None,
+              "status": "used", "reason": "", "relevance": 0.5, "removed": [], "text": "Nothing."}
+             for i in doc_ids[1:]]
+    quotes, at = [], 0
+    for i in range(n_quotes):
+        sentence = f"“Line {i} matters,” said Speaker {i}."
+        at = text.index(sentence, at)
+        span = {"doc": doc_ids[0], "start": at, "end": at + len(sentence), "text": sentence}
+        quotes.append({**span, "quote": f"Line {i} matters,", "speaker": f"Speaker {i}", "sentence": span})
+    entities = [{"name": f"Person {i:02d}", "label": "person", "total": 100 - i,
+                 "mentions": {doc_ids[0]: 100 - i}} for i in range(n_people)]
+    return {"schema_version": "1.1", "generator": "test", "headline": title, "settings": {"words": 200},
+            "stats": {"documents": len(docs), "used": len(docs), "set_aside": 0, "skipped": 0,
+                      "summary_sentences": 0, "summary_words": 0},
+            "summary": [], "analysis": {"quotes": quotes, "entities": entities}, "documents": docs}
+
+
+def test_show_all_quotes_and_entities_untitled_source_and_recent_briefs(page, server):
+    from newsweave.web.store import Store
+
+    store = Store(_server_db(server))
+
+    def inputs(brief):
+        return [{"id": d["id"], "text": d["text"]} for d in brief["documents"]]
+
+    first = _saved_brief(3, 2, "Same story", ["alpha.txt", "beta.txt"], "2024-02-01")
+    second = _saved_brief(26, 20, "Same story", ["gamma.txt", "delta.txt", "epsilon.txt", "zeta.txt"],
+                          "2024-02-03")
+    store.save(inputs=inputs(first), settings={}, parent=None, brief=first)
+    row = store.save(inputs=inputs(second), settings={}, parent=None, brief=second)
+    store.close()
+    page.goto(f"{server}/b/{row['id']}")
+    page.wait_for_selector("#result:not([hidden])")
+
+    quotes = page.locator("#quotes .quote")
+    assert quotes.count() == 26
+    _expect(page.locator("#quotes .quote:visible")).to_have_count(8)
+    page.get_by_role("button", name="Show all 26 quotes").click()
+    _expect(page.locator("#quotes .quote:visible")).to_have_count(26)
+    assert "Speaker 25" in quotes.nth(25).text_content()
+    _expect(page.locator("#entities .chip:visible")).to_have_count(12)
+    page.get_by_role("button", name="Show all 20 people").click()
+    _expect(page.locator("#entities .chip:visible")).to_have_count(20)
+
+    # An untitled article is named once (its file name as the heading), not twice.
+    untitled = page.locator("#source-1")
+    assert untitled.locator("h3").text_content() == "gamma.txt"
+    assert "gamma.txt" not in untitled.locator(".source-title p").text_content()
+    assert page.locator("#source-2 .source-title p").text_content().startswith("delta.txt")
+
+    # Recent briefs with one title say what tells them apart.
+    page.goto(server + "/")
+    items = page.locator("#recent li")
+    _expect(items.first).to_contain_text("Same story")
+    texts = {i: items.nth(i).text_content() for i in range(items.count())}
+    newer = next(t for t in texts.values() if "gamma.txt" in t)
+    old = next(t for t in texts.values() if "alpha.txt" in t)
+    assert "4 articles" in newer and "gamma.txt, delta.txt, epsilon.txt +1 more" in newer
+    assert "3 Feb 2024" in newer
+    assert "2 articles" in old and "alpha.txt, beta.txt" in old and "1 Feb 2024" in old
+    assert page.errors == []
+
+
+def test_the_api_docs_load_nothing_from_elsewhere(page, server):
+    """/docs and /redoc run in the browser (they render from /openapi.json) and ask only
+    this server for anything: no CDN script, font, logo or validator badge."""
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    for path, ready in (("/docs", ".swagger-ui .info"), ("/redoc", "[role=navigation], .menu-content")):
+        page.goto(server + path)
+        page.wait_for_selector(ready)
+        page.wait_for_timeout(500)
+    elsewhere = [u for u in asked if not u.startswith(server) and not u.startswith(("data:", "blob:"))]
+    assert elsewhere == []
+    assert any(u.endswith("/docs-static/redoc.standalone.js") for u in asked)

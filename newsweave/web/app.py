@@ -15,9 +15,11 @@ request names a file, and ``newsweave serve`` binds to 127.0.0.1 unless told oth
 
 from __future__ import annotations
 
-import json
+import math
+import re
 import threading
-from contextlib import asynccontextmanager
+import time
+from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -28,13 +30,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import DEFAULT_WORDS, Config
 from ..errors import InputError
 from ..ingest import KNOWN_SUFFIXES, MAX_DOCUMENT_BYTES, documents_from_articles
+from .guard import PAGE_CSP, GuardMiddleware
 from .store import Store, default_db_path
 
 STATIC = Path(__file__).parent / "static"
@@ -52,11 +55,18 @@ MAX_SENTENCES = 100
 MAX_QUERY_CHARS = 500
 MAX_ID_CHARS = 200
 CONCURRENT_BRIEFS = 2  # briefs are CPU-bound: more at once only makes each slower
+# At most MAX_WAITING_BRIEFS more wait for one of those; beyond that (or after waiting
+# MAX_WAIT_SECONDS) a request is answered at once with 503 and Retry-After, not queued.
+MAX_WAITING_BRIEFS = 8
+MAX_WAIT_SECONDS = 120.0
+# JSON text cannot hold a lone surrogate in UTF-8 (nor can SQLite or the answer): a "\ud800"
+# escape in a request becomes U+FFFD, the replacement character, before anything else.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-# The page's policy: nothing but this server's own files; no inline script or style at all.
-PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
-            "frame-ancestors 'none'")
+
+def _no_surrogates(value):
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
 # Swagger UI and ReDoc bootstrap with an inline script; they never show article text.
 DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; connect-src 'self'; worker-src blob:; font-src 'self'; "
@@ -66,17 +76,19 @@ DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 's
 class Article(BaseModel):
     """One article: its text (plain text, Markdown or a whole HTML page) and a name."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     id: Annotated[str | None, Field(max_length=MAX_ID_CHARS, description=(
         "a name for the article, used as its citation (e.g. its file name; a suffix .html/.txt/.md "
         "decides the format, otherwise it is sniffed); default doc1, doc2, ..."))] = None
     text: Annotated[str, Field(description="the article: plain text, Markdown or HTML")]
 
+    _clean = field_validator("id", "text")(_no_surrogates)
+
 
 class BriefRequest(BaseModel):
     """Articles about one story, and how long and focused the brief should be."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [{
         "documents": [{"id": "a.txt", "text": "First article ..."},
                       {"id": "b.html", "text": "<html>...second article...</html>"}],
         "words": 150}]})
@@ -94,15 +106,66 @@ class BriefRequest(BaseModel):
         "are taken from it); the new brief is saved with it as parent"))] = None
     save: bool = Field(True, description="keep the brief in the database and give it a link")
 
+    _clean = field_validator("query", "summarizer", "extends")(_no_surrogates)
+
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
         super().__init__(message)
-        self.status, self.message = status, message
+        self.status, self.message, self.headers = status, message, headers
 
 
-def _error(status: int, message: str, **extra) -> JSONResponse:
-    return JSONResponse({"detail": message, **extra}, status_code=status)
+def _error(status: int, message: str, headers: dict | None = None, **extra) -> JSONResponse:
+    return JSONResponse({"detail": message, **extra}, status_code=status, headers=headers)
+
+
+class Admission:
+    """At most ``running`` briefs computed at once and ``waiting`` more waiting for a turn;
+    a request beyond that is refused at once (503) with a Retry-After estimated from how
+    long recent briefs took, so a burst cannot pile up threads and memory without limit."""
+
+    def __init__(self, running: int, waiting: int, max_wait: float = MAX_WAIT_SECONDS):
+        self.running, self.max_waiting, self.max_wait = running, waiting, max_wait
+        self._slots = threading.BoundedSemaphore(running)
+        self._lock = threading.Lock()
+        self.waiting = 0
+        self.seconds = 1.0  # moving average of one brief's time
+
+    def retry_after(self) -> int:
+        with self._lock:
+            queued = self.waiting + self.running
+        return max(1, math.ceil(self.seconds * queued / self.running))
+
+    def _busy(self, why: str) -> ApiError:
+        return ApiError(503, f"the server is busy ({why}): try again in a few seconds",
+                        headers={"Retry-After": str(self.retry_after())})
+
+    @contextmanager
+    def slot(self):
+        if not self._slots.acquire(blocking=False):
+            with self._lock:
+                if self.waiting >= self.max_waiting:
+                    full = True
+                else:
+                    full, self.waiting = False, self.waiting + 1
+            if full:
+                raise self._busy(f"{self.running} briefs are being made and {self.max_waiting} "
+                                 "are waiting")
+            try:
+                got = self._slots.acquire(timeout=self.max_wait)
+            finally:
+                with self._lock:
+                    self.waiting -= 1
+            if not got:
+                raise self._busy(f"no turn within {self.max_wait:g} seconds")
+        start = time.monotonic()
+        try:
+            yield
+        finally:
+            took = time.monotonic() - start
+            with self._lock:
+                self.seconds = 0.8 * self.seconds + 0.2 * took
+            self._slots.release()
 
 
 def _saved_meta(row: dict) -> dict:
@@ -117,12 +180,14 @@ def _with_saved(row: dict) -> dict:
 
 
 def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | None = None,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, concurrent_briefs: int = CONCURRENT_BRIEFS,
+               max_waiting_briefs: int = MAX_WAITING_BRIEFS) -> FastAPI:
     """The ASGI app. ``db_path``: the SQLite file (default: ``default_db_path()``);
     ``allowed_hosts``: Host header names accepted (None: any), which guards a
-    localhost server against DNS rebinding."""
+    localhost server against DNS rebinding; ``concurrent_briefs`` and
+    ``max_waiting_briefs``: briefs made at once and waiting (beyond: 503)."""
     store = Store(db_path if db_path is not None else default_db_path())
-    gate = threading.BoundedSemaphore(CONCURRENT_BRIEFS)
+    gate = Admission(concurrent_briefs, max_waiting_briefs)
 
     @asynccontextmanager
     async def lifespan(app):
@@ -137,7 +202,7 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
                      "(`newsweave brief --format json`, see docs/brief-schema.md) plus a `saved` "
                      "object with the brief's id and link."),
     )
-    app.state.store = store
+    app.state.store, app.state.admission = store, gate
 
     # ---- errors: always {"detail": "one line"} ---------------------------------------------
     @app.exception_handler(RequestValidationError)
@@ -154,28 +219,37 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
-        return _error(exc.status, exc.message)
+        return _error(exc.status, exc.message, headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+            # FastAPI's answer when json.loads fails other than by a syntax error: the body is
+            # not UTF-8 (UnicodeDecodeError) or nested too deeply (RecursionError).
+            return _error(422, "the request body is not valid JSON: send UTF-8 JSON text "
+                               "(nested at most a few hundred levels deep)")
         if exc.status_code == 404 and not request.url.path.startswith(("/api/", "/static/")):
             return FileResponse(STATIC / "index.html", status_code=404, headers=_page_headers())
         return _error(exc.status_code, str(exc.detail))
 
     # ---- body size limit and security headers (pure ASGI, before any parsing) --------------
-    app.add_middleware(_GuardMiddleware, max_body_bytes=max_body_bytes, allowed_hosts=allowed_hosts)
+    app.add_middleware(GuardMiddleware, max_body_bytes=max_body_bytes, allowed_hosts=allowed_hosts)
 
     # ---- the API ---------------------------------------------------------------------------
-    responses = {413: {"description": "request too large (body, article count or article size)"},
+    responses = {200: {"description": "the brief, not saved (`save: false`)"},
+                 413: {"description": "request too large (body, article count or article size)"},
                  415: {"description": "the body is not JSON"},
-                 422: {"description": "input that cannot be briefed: `detail` says why"}}
+                 422: {"description": "input that cannot be briefed: `detail` says why"},
+                 503: {"description": "too many briefs being made and waiting: try again after "
+                                      "`Retry-After` seconds"}}
 
     @app.post("/api/brief", status_code=201, tags=["briefs"], responses=responses,
               summary="Brief a cluster of articles (and save it)")
     def create_brief(body: BriefRequest, response: Response) -> dict:
         """Returns the brief's JSON (docs/brief-schema.md) plus `saved`: `{id, url, api, created,
-        parent, children, ...}` (null with `save: false`). 422 when the articles cannot be
-        briefed (e.g. fewer than 2 readable ones), with the reason in `detail`."""
+        parent, children, ...}`: 201 with `Location`, or 200 with `saved: null` when `save` is
+        false. 422 when the articles cannot be briefed (e.g. fewer than 2 readable ones),
+        with the reason in `detail`; 503 with `Retry-After` when the server is full."""
         given = body.model_fields_set
         articles = [a.model_dump() for a in body.documents]
         settings = {"words": body.words, "sentences": body.sentences, "query": body.query or None,
@@ -202,6 +276,7 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
                                     "give the article text, not a whole archive")
         brief = _run(articles, settings, gate)
         if not body.save:
+            response.status_code = 200
             return {**brief, "saved": None}
         row = store.save(inputs=[{"id": a.get("id"), "text": a["text"]} for a in articles],
                          settings=settings, brief=brief, parent=parent["id"] if parent else None)
@@ -246,6 +321,12 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     docs_static = _docs_static()
     if docs_static is not None:
+        redoc_js = _redoc_js(docs_static)
+
+        @app.get("/docs-static/redoc.standalone.js", include_in_schema=False)
+        def redoc_script():  # before the mount, so that this copy is the one served
+            return Response(redoc_js, media_type="text/javascript; charset=utf-8")
+
         app.mount("/docs-static", StaticFiles(directory=docs_static), name="docs-static")
 
         @app.get("/docs", include_in_schema=False)
@@ -253,7 +334,9 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
             r = get_swagger_ui_html(openapi_url="/openapi.json", title="newsweave API",
                                     swagger_js_url="/docs-static/swagger-ui-bundle.js",
                                     swagger_css_url="/docs-static/swagger-ui.css",
-                                    swagger_favicon_url="/static/favicon.svg")
+                                    swagger_favicon_url="/static/favicon.svg",
+                                    # no badge from validator.swagger.io
+                                    swagger_ui_parameters={"validatorUrl": None})
             r.headers["Content-Security-Policy"] = DOCS_CSP
             return r
 
@@ -267,17 +350,25 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
     return app
 
 
-def _run(articles: list[dict], settings: dict, gate: threading.BoundedSemaphore) -> dict:
+def _run(articles: list[dict], settings: dict, gate: Admission) -> dict:
     from ..pipeline import run
 
     try:
         config = Config(words=settings["words"], sentences=settings["sentences"], query=settings["query"],
                         keep_all=settings["keep_all"], summarizer=settings["summarizer"])
         documents = documents_from_articles(articles)
-        with gate:
+        with gate.slot():
             return run(documents, config).to_dict()
     except InputError as e:
         raise ApiError(422, str(e)) from None
+
+
+# ReDoc's bundle shows Redocly's logo from their CDN; the app's own icon replaces it.
+_REDOC_CDN_LOGO = re.compile(rb"https://cdn\.redoc\.ly/[^\"']*")
+
+
+def _redoc_js(docs_static: Path) -> bytes:
+    return _REDOC_CDN_LOGO.sub(b"/static/favicon.svg", (docs_static / "redoc.standalone.js").read_bytes())
 
 
 def _page_headers() -> dict:
@@ -291,85 +382,3 @@ def _docs_static() -> Path | None:
     except ModuleNotFoundError:
         return None
     return path if path.is_dir() else None
-
-
-class _GuardMiddleware:
-    """Refuses oversized bodies (413) and foreign Host headers (400) before the app sees
-    the request; adds security headers to every response."""
-
-    def __init__(self, app, max_body_bytes: int, allowed_hosts: list[str] | None):
-        self.app, self.max_body_bytes = app, max_body_bytes
-        self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        if self.allowed_hosts is not None:
-            host = headers.get("host", "")
-            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-            name = name.strip("[]").lower()
-            if name not in self.allowed_hosts:
-                return await _send_json(send, 400, f"unexpected Host header {host!r}: open the app "
-                                                   "by the address newsweave serve printed")
-        too_big = (f"the request is larger than the {self.max_body_bytes / 1e6:g} MB limit: "
-                   "send fewer or shorter articles")
-        length = headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
-            return await _send_json(send, 413, too_big)
-        if scope["method"] in ("POST", "PUT", "PATCH"):
-            ctype = headers.get("content-type", "").split(";")[0].strip().lower()
-            if scope["path"].startswith("/api/") and ctype != "application/json":
-                return await _send_json(send, 415, "send the request body as JSON "
-                                                   "(Content-Type: application/json)")
-            # Read the whole (bounded) body now, so a chunked upload cannot exceed the limit.
-            chunks, size = [], 0
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                chunk = message.get("body", b"")
-                size += len(chunk)
-                if size > self.max_body_bytes:
-                    return await _send_json(send, 413, too_big)
-                chunks.append(chunk)
-                if not message.get("more_body"):
-                    break
-            body, sent, upstream = b"".join(chunks), False, receive
-
-            async def receive():  # noqa: F811 - replay the buffered body to the app
-                nonlocal sent
-                if not sent:
-                    sent = True
-                    return {"type": "http.request", "body": body, "more_body": False}
-                return await upstream()  # after the body: wait for the real disconnect
-
-        async def send_with_headers(message):
-            if message["type"] == "http.response.start":
-                raw = list(message.get("headers", []))
-                present = {k.lower() for k, _ in raw}
-                for k, v in _SECURITY_HEADERS:
-                    if k not in present:
-                        raw.append((k, v))
-                message = {**message, "headers": raw}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-_SECURITY_HEADERS = [
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"content-security-policy", PAGE_CSP.encode()),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
-
-
-async def _send_json(send, status: int, message: str) -> None:
-    body = json.dumps({"detail": message}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()),
-                            *_SECURITY_HEADERS]})
-    await send({"type": "http.response.body", "body": body})

@@ -17,6 +17,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,32}$")
+RECENT_SOURCES = 3  # how many of a brief's articles the recent list names
+# SQLite stores UTF-8, which cannot hold a lone surrogate ("\ud800" in JSON): stored as U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(value) -> str:
+    return _SURROGATE.sub("\ufffd", json.dumps(value, ensure_ascii=False))
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS briefs (
@@ -70,8 +77,8 @@ class Store:
             self._db.execute(
                 "INSERT INTO briefs (id, created, parent, title, inputs, settings, brief) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (brief_id, created, parent, title, json.dumps(inputs, ensure_ascii=False),
-                 json.dumps(settings), json.dumps(brief, ensure_ascii=False)))
+                (brief_id, created, parent, title and _SURROGATE.sub("\ufffd", title),
+                 _dumps(inputs), _dumps(settings), _dumps(brief)))
         return self.get(brief_id)
 
     def get(self, brief_id: str) -> dict | None:
@@ -92,12 +99,24 @@ class Store:
         }
 
     def recent(self, limit: int = 20) -> list[dict]:
+        """The newest briefs, each with what tells briefs of one story apart: how many
+        articles, the first ones' names (``sources``: their ids, e.g. file names) and the span of
+        the articles' dates (``dates``: [first, last], or null when none is dated)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, created, parent, title, json_array_length(inputs) AS n "
-                "FROM briefs ORDER BY created DESC, rowid DESC LIMIT ?", (limit,)).fetchall()
+                "SELECT id, created, parent, title, json_array_length(inputs) AS n, "
+                "(SELECT json_group_array(json_extract(value, '$.id')) FROM (SELECT value FROM "
+                "   json_each(briefs.brief, '$.documents') ORDER BY key LIMIT ?)) AS sources, "
+                "(SELECT min(substr(json_extract(value, '$.date'), 1, 10)) "
+                "   FROM json_each(briefs.brief, '$.documents')) AS first, "
+                "(SELECT max(substr(json_extract(value, '$.date'), 1, 10)) "
+                "   FROM json_each(briefs.brief, '$.documents')) AS last "
+                "FROM briefs ORDER BY created DESC, rowid DESC LIMIT ?",
+                (RECENT_SOURCES, limit)).fetchall()
         return [{"id": r["id"], "created": r["created"], "parent": r["parent"],
-                 "title": r["title"], "articles": r["n"]} for r in rows]
+                 "title": r["title"], "articles": r["n"],
+                 "sources": [s for s in json.loads(r["sources"] or "[]") if s is not None],
+                 "dates": [r["first"], r["last"]] if r["first"] else None} for r in rows]
 
 
 def brief_title(brief: dict) -> str | None:

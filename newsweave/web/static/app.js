@@ -251,10 +251,18 @@
       const items = await api("/api/briefs?limit=8");
       const list = clear($("recent"));
       for (const b of items) {
+        // Briefs of one story share a title: say what tells them apart.
+        const sources = b.sources || [];
+        const more = b.articles > sources.length ? ` +${b.articles - sources.length} more` : "";
+        const about = [plural(b.articles, "article")];
+        if (sources.length) about.push(sources.join(", ") + more);
+        if (b.dates) about.push(b.dates[0] === b.dates[1] ? formatDate(b.dates[0])
+                                : `${formatDate(b.dates[0])} – ${formatDate(b.dates[1])}`);
         list.append(el("li", null, el("a", { href: `/b/${b.id}` },
           el("span", { class: "recent-title", text: b.title || "Untitled brief" }),
-          el("small", { class: "muted",
-                        text: `${formatWhen(b.created)} · ${plural(b.articles, "article")}${b.parent ? " · re-run" : ""}` }))));
+          el("small", { class: "recent-about", text: about.join(" · ") }),
+          el("small", { class: "muted recent-when",
+                        text: `made ${formatWhen(b.created)}${b.parent ? " · re-run" : ""}` }))));
       }
       show($("recent-card"), items.length > 0);
     } catch (e) { show($("recent-card"), false); }
@@ -456,14 +464,24 @@
     return frag;
   }
 
+  /* The first `limit` of `nodes` shown, the rest behind one "Show all" button. */
+  function showSome(container, nodes, limit, label) {
+    nodes.forEach((node, i) => { if (i >= limit) { node.hidden = true; node.classList.add("extra"); } container.append(node); });
+    if (nodes.length <= limit) return;
+    const button = el("button", { type: "button", class: "linkish small show-all", text: `Show all ${nodes.length} ${label}` });
+    button.addEventListener("click", () => { for (const node of nodes) node.hidden = false; button.remove(); });
+    container.append(button);
+  }
+
+  const SHOWN_QUOTES = 8, SHOWN_ENTITIES = 12;
+
   function renderQuotes(quotes) {
     const box = clear($("quotes"));
     show($("quotes-card"), quotes.length > 0);
-    quotes.slice(0, 8).forEach((q) => {
-      box.append(el("figure", { class: "quote" },
-        el("blockquote", { text: `“${q.quote}”` }),
-        el("figcaption", null, el("span", { text: q.speaker ? `— ${q.speaker}` : "— unattributed" }), " ", citeButton(q, "primary"))));
-    });
+    showSome(box, quotes.map((q) => el("figure", { class: "quote" },
+      el("blockquote", { text: `“${q.quote}”` }),
+      el("figcaption", null, el("span", { text: q.speaker ? `— ${q.speaker}` : "— unattributed" }), " ", citeButton(q, "primary")))),
+    SHOWN_QUOTES, "quotes");
   }
 
   const LABELS = { person: "People", organisation: "Organisations", place: "Places" };
@@ -475,10 +493,10 @@
     for (const e of entities) (groups[e.label] = groups[e.label] || []).push(e);
     for (const [label, items] of Object.entries(groups)) {
       const chips = el("div", { class: "chips" });
-      items.sort((a, b) => b.total - a.total).slice(0, 12).forEach((e) => {
+      showSome(chips, items.sort((a, b) => b.total - a.total).map((e) => {
         const where = Object.entries(e.mentions).map(([d, c]) => `${d}: ${c}`).join(", ");
-        chips.append(el("span", { class: "chip", title: where }, e.name, el("small", { text: String(e.total) })));
-      });
+        return el("span", { class: "chip", title: where }, e.name, el("small", { text: String(e.total) }));
+      }), SHOWN_ENTITIES, (LABELS[label] || label).toLowerCase());
       box.append(el("div", { class: "entity-group" }, el("h3", { text: LABELS[label] || label }), chips));
     }
   }
@@ -499,7 +517,7 @@
       const n = docIndex[d.id].n;
       const nCited = (cited[d.id] || []).filter((c) => c.kind === "cited").length;
       const body = el("div", { class: "article-body", id: `article-${n}`, hidden: true });
-      const sub = [d.id];
+      const sub = d.title ? [d.id] : [];  // untitled: the heading is already the id
       if (d.date) sub.push(formatDate(d.date));
       if (d.status === "used") sub.push(nCited ? `cited ${plural(nCited, "time")}` : "not cited");
       const readBtn = el("button", { type: "button", class: "linkish small", "aria-expanded": "false",
