@@ -132,6 +132,8 @@ def _notes(documents) -> list[str]:
                 lines.append(d.reason)
             else:
                 lines.append(f"skipped {d.source}: {d.reason}")
+        elif d.status is Status.SET_ASIDE and d.reason.startswith("written in "):
+            lines.append(f"set aside {d.source or d.id}: {d.reason}")
         elif d.copy_of:
             original = names.get(d.copy_of, d.copy_of)
             if d.reason.startswith("identical to"):
