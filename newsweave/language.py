@@ -31,7 +31,7 @@ from .text.lines import kept_line_spans
 READS = ("Document.text", "Document.removed", "Document.status")
 WRITES = ("Document.status", "Document.reason")
 
-MIN_LETTERS = 80  # fewer letters than this: too little to judge (taken to be English)
+MIN_LETTERS = 40  # fewer letters than this: too little to judge (taken to be English)
 MIN_SHARE = 60  # percent of the text a foreign language must hold to count as the article's
 MAX_CHARS = 100_000  # the beginning of a long article decides
 ENGLISH = "en"

@@ -4,7 +4,8 @@ A ``.txt`` saved from a page's source, a JSONL field filled by a scraper, a stri
 the API can keep some of the page's markup ("... activists said.<br>The Red Cross said ...").
 Left in, the cleaner would take such a paragraph for page furniture and drop it whole. So the
 markup is converted *before* the text becomes ``Document.text``, as HTML is: block tags become
-line breaks, inline tags go, scripts and styles go with their content, entities are decoded.
+line breaks, inline tags go, entities are decoded. A ``<script>`` is left as written (it may be
+what an article is about; the cleaner judges its line, and every renderer escapes it).
 Offsets then refer to the converted text, which the brief carries, so they stay exact.
 
 Only known HTML tag names count as markup: "<Reuters>" or "a < b > c" are left alone.
@@ -23,14 +24,13 @@ _INLINE = ("a|abbr|audio|b|big|button|cite|code|del|em|font|i|iframe|img|input|i
            "video|wbr")
 _TAG = re.compile(rf"<(/?)({_BLOCK}|{_INLINE})(?:\s[^<>]{{0,1000}}?)?\s*/?>", re.I)
 _IS_BLOCK = re.compile(rf"(?:{_BLOCK})\Z", re.I)
-_HIDDEN = re.compile(r"<(script|style|noscript|template)\b[^>]{0,1000}>.*?</\1\s*>", re.I | re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLANKS = re.compile(r"[ \t]*\n(?:[ \t]*\n){2,}")
 
 
 def has_markup(text: str) -> bool:
-    return "<" in text and bool(_TAG.search(text) or _HIDDEN.search(text) or _COMMENT.search(text)) or (
+    return "<" in text and bool(_TAG.search(text) or _COMMENT.search(text)) or (
         "&" in text and bool(_ENTITY.search(text)))
 
 
@@ -41,7 +41,6 @@ def strip_markup(text: str) -> str:
     out = text
     if "<" in out:
         out = _COMMENT.sub("", out)
-        out = _HIDDEN.sub("", out)
         out = _TAG.sub(lambda m: "\n" if _IS_BLOCK.match(m.group(2)) else "", out)
         out = _BLANKS.sub("\n\n", out)
     if "&" in out:
