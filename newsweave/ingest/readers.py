@@ -253,7 +253,7 @@ def read_jsonl_cluster(text: str, source: str, cluster_id: str | None, *,
     for i, raw in enumerate(record["documents"]):
         given = raw.get("id") if isinstance(raw, dict) else None
         doc_id = str(given).strip() if given not in (None, "") and str(given).strip() else f"{name}#{i}"
-        where = f"{source} line {line} document {i}" + (f" ({doc_id})" if given not in (None, "") else "")
+        where = f"{source} {name} document {i}" + (f" ({doc_id})" if given not in (None, "") else "")
         body = raw["text"] if isinstance(raw, dict) else raw
         body, problem = check_text(body, where)
         if body is None:

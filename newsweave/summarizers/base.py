@@ -119,12 +119,16 @@ class Selection:
     1. sentences of at least ``min_words`` words that stand on their own;
     2. such sentences that lean on the sentence before them (a pronoun, a connective, a
        quotation without its speaker): reading order puts them after it, if it is taken;
-    3. shorter sentences (of at least ``MIN_SHORT_WORDS``) that stand on their own, then
+    3. in a cluster written mostly in short sentences, once its long sentences are used up
+       (taken, or saying what is taken), shorter ones (of at least ``MIN_SHORT_WORDS``) that
+       stand on their own, then
     4. those that lean back.
 
     Short sentences come last, not never: a cluster of 300 short articles ("Twelve people
     were rescued from rooftops.") has few long sentences, and a budget is filled when the
-    articles have the words to fill it. Leaving leaning sentences to the end costs no ROUGE on
+    articles have the words to fill it. In a cluster of ordinary articles they never come in
+    (to fill the last words of a budget, or after a thin article's last long sentence, they are
+    asides: "What in the hell??"). Leaving leaning sentences to the end costs no ROUGE on
     Multi-News, raw Multi-News or DUC 2006 (within 0.1).
     """
 
@@ -137,9 +141,10 @@ class Selection:
         self.redundancy = redundancy
         words = np.array([s.words for s in self.sentences], dtype=np.int64)
         self.long = words >= min_words
+        mostly_short = len(words) > 0 and (~self.long).mean() > 0.5
         if not self.long.any():  # a cluster of short sentences: better something than nothing
             self.long[:] = True
-        self.short = ~self.long & (words >= self.MIN_SHORT_WORDS)
+        self.short = ~self.long & (words >= self.MIN_SHORT_WORDS) & mostly_short
         self.untaken = np.ones(len(self.sentences), dtype=bool)
         self.max_sim = np.zeros(len(self.sentences), dtype=np.float32)  # to the closest one taken
         self.waiting = np.array([leans_back(s) for s in self.sentences], dtype=bool)
@@ -156,8 +161,14 @@ class Selection:
         if not self.sentences or self.budget.full(len(self.chosen), self.words):
             return None
         fits = np.array([self.budget.fits(len(self.chosen), self.words, s.words) for s in self.sentences])
-        mask = self.untaken & fits & (self.max_sim < self.redundancy)
-        for group in (self.long & ~self.waiting, self.long, self.short & ~self.waiting, self.short):
+        new = self.untaken & (self.max_sim < self.redundancy)
+        mask = new & fits
+        for group in (self.long & ~self.waiting, self.long):
+            if (mask & group).any():
+                return mask & group
+        if (new & self.long).any():  # long sentences are left that do not fit: the budget is full
+            return None
+        for group in (self.short & ~self.waiting, self.short):
             if (mask & group).any():
                 return mask & group
         return None
