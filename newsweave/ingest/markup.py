@@ -4,8 +4,9 @@ A ``.txt`` saved from a page's source, a JSONL field filled by a scraper, a stri
 the API can keep some of the page's markup ("... activists said.<br>The Red Cross said ...").
 Left in, the cleaner would take such a paragraph for page furniture and drop it whole. So the
 markup is converted *before* the text becomes ``Document.text``, as HTML is: block tags become
-line breaks, inline tags go, entities are decoded. A ``<script>`` is left as written (it may be
-what an article is about; the cleaner judges its line, and every renderer escapes it).
+line breaks, inline formatting tags go, entities are decoded. What is no formatting of prose,
+``<script>`` or an embedded object (``<img>``, ``<iframe>``, ``<svg>``, ...), is left as written:
+it may be what an article is about, the cleaner judges its line, and every renderer escapes it.
 Offsets then refer to the converted text, which the brief carries, so they stay exact.
 
 Only known HTML tag names count as markup: "<Reuters>" or "a < b > c" are left alone.
@@ -19,9 +20,8 @@ import re
 _BLOCK = ("address|article|aside|blockquote|body|br|caption|center|dd|div|dl|dt|figcaption|figure|"
           "footer|form|h[1-6]|head|header|hr|html|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|"
           "th|thead|title|tr|ul")
-_INLINE = ("a|abbr|audio|b|big|button|cite|code|del|em|font|i|iframe|img|input|ins|kbd|label|mark|"
-           "meta|link|picture|q|s|samp|small|source|span|strike|strong|sub|sup|svg|time|tt|u|var|"
-           "video|wbr")
+_INLINE = ("a|abbr|b|big|cite|code|del|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strike|strong|"
+           "sub|sup|time|tt|u|var|wbr")
 _TAG = re.compile(rf"<(/?)({_BLOCK}|{_INLINE})(?:\s[^<>]{{0,1000}}?)?\s*/?>", re.I)
 _IS_BLOCK = re.compile(rf"(?:{_BLOCK})\Z", re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
