@@ -80,11 +80,21 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+_SUFFIX_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".md": "markdown",
+                   ".markdown": "markdown", ".txt": "markdown", "": "markdown"}
+
+
 def _output_format(args) -> str:
+    """The format asked for: --format, else the -o file's suffix (an unknown one is an error:
+    Markdown written into "brief.pdf" would be a surprise), else Markdown."""
     if args.format:
         return args.format
     suffix = Path(args.output).suffix.lower() if args.output else ""
-    return {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "markdown")
+    if suffix not in _SUFFIX_FORMATS:
+        raise InputError(f"-o {args.output}: newsweave writes Markdown (.md), JSON (.json) or HTML "
+                         f"(.html), not {suffix}; name the file with one of those, or give --format "
+                         "to write that format under this name")
+    return _SUFFIX_FORMATS[suffix]
 
 
 def _write(text: str, output: str | None) -> None:
@@ -110,9 +120,31 @@ def _write(text: str, output: str | None) -> None:
         raise
 
 
+def _notes(documents) -> list[str]:
+    """One line per document the brief does not use as given: skipped, or counted once."""
+    from .model import Status
+
+    names = {d.id: d.source or d.id for d in documents}
+    lines = []
+    for d in documents:
+        if d.status is Status.SKIPPED:
+            if d.reason.endswith(": counted once"):  # a file named twice is read once
+                lines.append(d.reason)
+            else:
+                lines.append(f"skipped {d.source}: {d.reason}")
+        elif d.status is Status.SET_ASIDE and d.reason.startswith("written in "):
+            lines.append(f"set aside {d.source or d.id}: {d.reason}")
+        elif d.copy_of:
+            original = names.get(d.copy_of, d.copy_of)
+            if d.reason.startswith("identical to"):
+                lines.append(f"{d.source or d.id} is identical to {original}: counted once")
+            else:
+                lines.append(f"{d.source or d.id} is the same wire copy as {original}: counted once")
+    return lines
+
+
 def cmd_brief(args, inputs: list[str], cluster_id: str | None = None) -> int:
     from .ingest import load_paths
-    from .model import Status
     from .pipeline import run
     from .render import RENDERERS
 
@@ -122,12 +154,12 @@ def cmd_brief(args, inputs: list[str], cluster_id: str | None = None) -> int:
             raise InputError(f"--{name} must be a whole number of at least 1, not {value}")
     config = Config(words=args.words, sentences=args.sentences, summarizer=args.summarizer,
                     query=args.query, keep_all=args.keep_all, analyze=args.analyze)
+    fmt = _output_format(args)  # before any work: a wrong -o fails at once
     documents = load_paths(inputs, cluster_id)
     brief = run(documents, config)
-    for d in brief.documents:  # the brief records these too; say them where the user looks
-        if d.status is Status.SKIPPED:
-            print(f"newsweave: skipped {d.source}: {d.reason}", file=sys.stderr)
-    _write(RENDERERS[_output_format(args)](brief), args.output)
+    for line in _notes(brief.documents):  # the brief records these too; say them where the user looks
+        print(f"newsweave: {line}", file=sys.stderr)
+    _write(RENDERERS[fmt](brief), args.output)
     if args.timings:
         print("timings (s): " + ", ".join(f"{k} {v:.3f}" for k, v in brief.timings.items()),
               file=sys.stderr)

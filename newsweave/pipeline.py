@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, replace
 
-from . import (analysis, clean, copies, corroborate, ingest, metadata, order, relevance, render, sentences,
-               summarizers)
+from . import (analysis, clean, copies, corroborate, ingest, language, metadata, order, relevance, render,
+               sentences, summarizers)
 from .config import Config
 from .corroborate import find_support
 from .errors import InputError
@@ -27,7 +27,8 @@ from .sentences import split_sentences
 from .summarizers import base as summarize  # the stage every summarizer is
 
 
-STAGES = (("ingest", ingest), ("clean", clean), ("metadata", metadata), ("copies", copies),
+STAGES = (("ingest", ingest), ("clean", clean), ("metadata", metadata), ("language", language),
+          ("copies", copies),
           ("sentences", sentences),
           ("relevance", relevance), ("summarize", summarize), ("order", order),
           ("corroborate", corroborate), ("analyze", analysis), ("render", render))
@@ -81,6 +82,9 @@ def prepare(documents: list[Document], config: Config = Config()) -> Prepared:
     for doc in readable:
         doc.removed = clean.find_debris(doc.text)
         add_metadata(doc)
+    readable = language.set_aside_foreign(readable)  # an article not in English is set aside
+    if len(readable) < max(config.min_documents, 1):
+        raise InputError(_too_few_english_message(documents, readable))
     copies.mark_copies(readable)
     readable = [d for d in readable if not d.copy_of]  # a copy is counted once: as its original
     if len(readable) < max(config.min_documents, 1):
@@ -129,6 +133,13 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
 
     return Brief(summary=summary, documents=prepared.documents, settings=asdict(config),
                  timings={**prepared.timings, **clock.timings}, analysis=found)
+
+
+def _too_few_english_message(documents: list[Document], english: list[Document]) -> str:
+    kept = {id(d) for d in english}
+    foreign = [d for d in documents if d.readable and id(d) not in kept]
+    return (f"only {len(english)} article is written in English ({foreign[0].id} is {foreign[0].reason}): "
+            "a brief compares sources, so give at least 2 English articles about the same story")
 
 
 def _only_copies_message(documents: list[Document]) -> str:

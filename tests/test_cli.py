@@ -164,3 +164,65 @@ def test_html_output(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and "<mark id=" in page
     assert "<script" not in page.lower()  # the report runs no script of its own
+
+
+# ---- copies and repeats are said on stderr (item 4)
+
+def test_identical_files_are_said_and_counted_once(two_articles):
+    (two_articles / "c.txt").write_text(ARTICLE_A, encoding="utf-8")
+    r = run_cli("brief", "a.txt", "b.txt", "c.txt", "--no-analysis", cwd=two_articles)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "newsweave: c.txt is identical to a.txt: counted once" in r.stderr.decode()
+    r = run_cli("brief", "a.txt", "a.txt", "b.txt", "--no-analysis", cwd=two_articles)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "newsweave: a.txt is named twice: counted once" in r.stderr.decode()
+    assert_user_error(run_cli("brief", "a.txt", "a.txt", cwd=two_articles), "a.txt is named twice")
+    assert_user_error(run_cli("brief", "a.txt", "c.txt", cwd=two_articles), "same text as a.txt")
+
+
+# ---- no silent surprises (item 7)
+
+def test_unknown_output_suffix_needs_format(two_articles):
+    assert_user_error(run_cli("brief", "a.txt", "b.txt", "-o", "brief.pdf", cwd=two_articles),
+                      "-o brief.pdf", "--format")
+    assert not (two_articles / "brief.pdf").exists()
+    r = run_cli("brief", "a.txt", "b.txt", "-o", "brief.pdf", "--format", "json", "--no-analysis",
+                cwd=two_articles)
+    assert r.returncode == 0 and json.loads((two_articles / "brief.pdf").read_text(encoding="utf-8"))
+
+
+def test_id_without_jsonl_is_an_error(two_articles):
+    assert_user_error(run_cli("brief", ".", "--id", "3", cwd=two_articles), "--id", ".jsonl")
+
+
+def test_subfolder_is_said(two_articles):
+    (two_articles / "more").mkdir()
+    (two_articles / "more" / "c.txt").write_text(ARTICLE_B, encoding="utf-8")
+    r = run_cli("brief", ".", "--no-analysis", cwd=two_articles)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "subfolders are not read" in r.stderr.decode()
+
+
+def test_stdin_twice(two_articles):
+    assert_user_error(run_cli("brief", "-", "-", stdin=ARTICLE_A.encode()), "read once")
+
+
+def test_trailing_separator_is_no_empty_article(tmp_path):
+    (tmp_path / "c.txt").write_text(ARTICLE_A + "|||||\n" + ARTICLE_B + "|||||\n", encoding="utf-8")
+    r = run_cli("brief", "c.txt", "--no-analysis", cwd=tmp_path)
+    assert r.returncode == 0 and "empty" not in r.stderr.decode() and "article 3" not in r.stdout.decode()
+
+
+def test_utf16_file_is_read(two_articles):
+    (two_articles / "b.txt").write_bytes(ARTICLE_B.encode("utf-16"))
+    r = run_cli("brief", "a.txt", "b.txt", "--no-analysis", cwd=two_articles)
+    assert r.returncode == 0 and not r.stderr.decode(), r.stderr.decode()
+
+
+def test_foreign_article_is_said(two_articles):
+    (two_articles / "de.txt").write_text(
+        "Der Fluss trat in der Nacht zum Montag in Marlow über die Ufer und überflutete Hunderte Häuser. "
+        "Rettungskräfte holten zwölf Menschen von den Dächern, teilte die Feuerwehr mit.\n", encoding="utf-8")
+    r = run_cli("brief", "a.txt", "b.txt", "de.txt", "--no-analysis", cwd=two_articles)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "newsweave: set aside de.txt: written in German: newsweave reads English" in r.stderr.decode()

@@ -15,6 +15,7 @@ from .readers import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENTS,
     MAX_TOTAL_BYTES,
+    check_text,
     decode,
     read_file,
     skipped,
@@ -35,11 +36,33 @@ __all__ = ["load_paths", "documents_from_texts", "documents_from_articles", "fin
 _IGNORED_NAMES = {"ABOUT.md", "README.md", "LICENSE", ".DS_Store"}
 
 
-def load_paths(paths: list[str], cluster_id: str | None = None, stdin=None) -> list[Document]:
-    """Read files, folders (their files, sorted by name) and "-" (standard input)."""
+def load_paths(paths: list[str], cluster_id: str | None = None, stdin=None, *,
+               id_option: str = "--id") -> list[Document]:
+    """Read files, folders (their files, sorted by name) and "-" (standard input).
+
+    A file named twice (or named and inside a named folder) is read once: the repeat is
+    skipped with a reason. A folder's subfolders are not read; each is reported as skipped.
+    ``id_option`` is how the caller spells the cluster choice, for messages ("--id" on the
+    command line, "cluster_id=" in Python)."""
     if not paths:
         raise InputError("no input given: name article files, a folder, a .jsonl cluster, or - for stdin")
+    if paths.count("-") > 1:
+        raise InputError("standard input is named twice: it can be read once, so give - only once")
     docs: list[Document] = []
+    seen: dict[Path, str] = {}
+    jsonl_given = False
+
+    def read_once(path: Path, named: str) -> list[Document]:
+        nonlocal jsonl_given
+        key = path.resolve()
+        if key in seen:
+            first = seen[key]
+            how = "named twice" if first == named else f"the same file as {first}"
+            return [skipped(path.name, named, f"{named} is {how}: counted once")]
+        seen[key] = named
+        jsonl_given |= path.suffix.lower() in JSONL_SUFFIXES
+        return read_file(path, cluster_id, id_option=id_option)
+
     for p in paths:
         if p == "-":
             data = (stdin or sys.stdin.buffer).read()
@@ -52,18 +75,29 @@ def load_paths(paths: list[str], cluster_id: str | None = None, stdin=None) -> l
         if not path.exists():
             raise InputError(f"{p}: no such file or folder; check the path")
         if path.is_dir():
-            files = sorted(f for f in path.iterdir()
-                           if f.is_file() and not f.name.startswith(".") and f.name not in _IGNORED_NAMES)
-            if not files:
+            entries = sorted(f for f in path.iterdir()
+                             if not f.name.startswith(".") and f.name not in _IGNORED_NAMES)
+            files = [f for f in entries if f.is_file()]
+            folders = [f for f in entries if f.is_dir()]
+            if not files and not folders:
                 raise InputError(f"{p} is an empty folder: put the articles (.txt, .md, .html) in it")
             articles = [f for f in files if f.suffix.lower() in KNOWN_SUFFIXES]
             if not articles:
+                if folders:
+                    raise InputError(f"{p} holds only folders ({', '.join(f.name for f in folders[:3])}), "
+                                     "and subfolders are not read: name them on the command line")
                 raise InputError(f"{p} holds no .txt, .md, .html or .jsonl files: "
                                  "save the articles in one of those formats")
             for f in files:
-                docs.extend(read_file(f, cluster_id))
+                docs.extend(read_once(f, str(f)))
+            for f in folders:
+                docs.append(skipped(f.name, str(f), f"{f} is a folder inside {p}: subfolders are not "
+                                    "read; name it on the command line to read its articles"))
         else:
-            docs.extend(read_file(path, cluster_id))
+            docs.extend(read_once(path, p))
+    if cluster_id is not None and not jsonl_given:
+        raise InputError(f"{id_option} chooses a cluster of a .jsonl file, and no .jsonl file was "
+                         f"given: leave out {id_option}, or give the .jsonl file")
     return finish(docs)
 
 
@@ -92,7 +126,7 @@ def documents_from_articles(articles: list[Mapping]) -> list[Document]:
             docs.append(skipped(doc_id, doc_id, f"{doc_id}: a .jsonl cluster cannot be one article; "
                                 "give its articles one by one"))
             continue
-        decoded, problem = decode(text.encode("utf-8", "surrogatepass"), doc_id)
+        decoded, problem = check_text(text, doc_id)
         if decoded is None:
             docs.append(skipped(doc_id, doc_id, problem))
             continue

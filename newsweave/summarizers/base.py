@@ -112,42 +112,72 @@ def greedy_fill(ranked: list[tuple[Sentence, float]], budget: Budget) -> list[Sc
 class Selection:
     """The state every greedy selector shares: what has been taken, what may still be.
 
-    A sentence may be taken when it fits the budget, has at least ``min_words`` words
-    (unless the cluster has nothing that long), is not too similar to one already taken
-    (cosine >= ``redundancy``: it would say the same thing again), and, when it leans on the
-    sentence before it (a pronoun, a connective, a quotation without its speaker), only once
-    that one is in the summary (reading order puts them together) or nothing else is left.
-    Leaving those out costs no ROUGE on Multi-News, raw Multi-News or DUC 2006 (within 0.1).
+    A sentence may be taken when it fits the budget and is not too similar to one already
+    taken (cosine >= ``redundancy``: it would say the same thing again). Among those, the
+    selector chooses from the first of these groups that is not empty:
+
+    1. sentences of at least ``min_words`` words that stand on their own;
+    2. such sentences that lean on the sentence before them (a pronoun, a connective, a
+       quotation without its speaker): reading order puts them after it, if it is taken;
+    3. in a cluster written mostly in short sentences, once its long sentences are used up
+       (taken, or saying what is taken), shorter ones (of at least ``MIN_SHORT_WORDS``) that
+       stand on their own, then
+    4. those that lean back.
+
+    Short sentences come last, not never: a cluster of 300 short articles ("Twelve people
+    were rescued from rooftops.") has few long sentences, and a budget is filled when the
+    articles have the words to fill it. In a cluster of ordinary articles they never come in
+    (to fill the last words of a budget, or after a thin article's last long sentence, they are
+    asides: "What in the hell??"). Leaving leaning sentences to the end costs no ROUGE on
+    Multi-News, raw Multi-News or DUC 2006 (within 0.1).
     """
+
+    MIN_SHORT_WORDS = 3  # "Power is out." is a fact; "Updated." or "Watch:" is not
 
     def __init__(self, cluster: Cluster, budget: Budget, *, min_words: int, redundancy: float = 1.0):
         self.sentences = cluster.sentences
         self.X = cluster.tfidf
         self.budget = budget
         self.redundancy = redundancy
-        self.eligible = np.array([s.words >= min_words for s in self.sentences], dtype=bool)
-        if not self.eligible.any():  # a cluster of short sentences: better something than nothing
-            self.eligible[:] = True
+        words = np.array([s.words for s in self.sentences], dtype=np.int64)
+        self.long = words >= min_words
+        mostly_short = len(words) > 0 and (~self.long).mean() > 0.5
+        if not self.long.any():  # a cluster of short sentences: better something than nothing
+            self.long[:] = True
+        self.short = ~self.long & (words >= self.MIN_SHORT_WORDS) & mostly_short
+        self.untaken = np.ones(len(self.sentences), dtype=bool)
         self.max_sim = np.zeros(len(self.sentences), dtype=np.float32)  # to the closest one taken
         self.waiting = np.array([leans_back(s) for s in self.sentences], dtype=bool)
         self.chosen: list[Scored] = []
         self.words = 0
+
+    @property
+    def eligible(self) -> np.ndarray:
+        """Sentences not yet taken and long enough to be taken first."""
+        return self.untaken & self.long
 
     def candidates(self) -> np.ndarray | None:
         """Which sentences may be taken next (a boolean mask), or None when the summary is done."""
         if not self.sentences or self.budget.full(len(self.chosen), self.words):
             return None
         fits = np.array([self.budget.fits(len(self.chosen), self.words, s.words) for s in self.sentences])
-        mask = self.eligible & fits & (self.max_sim < self.redundancy)
-        if (mask & ~self.waiting).any():
-            return mask & ~self.waiting
-        return mask if mask.any() else None
+        new = self.untaken & (self.max_sim < self.redundancy)
+        mask = new & fits
+        for group in (self.long & ~self.waiting, self.long):
+            if (mask & group).any():
+                return mask & group
+        if (new & self.long).any():  # long sentences are left that do not fit: the budget is full
+            return None
+        for group in (self.short & ~self.waiting, self.short):
+            if (mask & group).any():
+                return mask & group
+        return None
 
     def take(self, i: int, score: float) -> None:
         sentences = self.sentences
         self.chosen.append(Scored(sentences[i], float(score)))
         self.words += sentences[i].words
-        self.eligible[i] = False
+        self.untaken[i] = False
         if i + 1 < len(sentences) and sentences[i + 1].doc == sentences[i].doc:
             self.waiting[i + 1] = False
         np.maximum(self.max_sim, np.asarray((self.X @ self.X[i].T).todense()).ravel(), out=self.max_sim)
