@@ -17,10 +17,12 @@ from .lexicon import (
     _EVENT_NOUNS,
     _EVENTS,
     _NAME_ENTS,
+    _PEOPLE_EVENTS,
     _PLACE_PREPS,
     _POWER,
     _PRONOUNS,
     _REPORT_VERBS,
+    _THING_CLASSES,
     _TIME_NOUNS,
     _WEAK_EVENTS,
     _WEEKDAYS,
@@ -112,10 +114,20 @@ def _what_is_counted(m: NumberMention, doc, match, so_far: list[NumberMention], 
             event, event_tok = ev2, noun
         else:
             noun_cls = _noun_class(noun)
+            # "killed 300 people and damaged 10,000 buildings": the verb the counted noun
+            # is the object of says what happened to it, before any nearer event word.
+            own = _event_of(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else None
+            if own is not None:
+                event, event_tok = own, noun.head
+    if event in _PEOPLE_EVENTS and noun_cls in _THING_CLASSES:
+        event, event_tok = None, None  # "buildings killed": the event is someone else's
     if best and event_tok is best[3]:
         m.subset = any(t.lower_ in ("including", "among", "includes", "include") for t in best[2])
     elif noun is not None:
         m.subset = noun.head.lower_ in ("including", "among")
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "whom")
+                                                         for p in c.children) for c in root.children):
+        m.subset = True  # "46 people were killed, 23 of them in New York": a part of the total
     if m.subset and noun is not None:
         noun_cls = noun.text.lower()  # "17 civilians" within "21 people": its own quantity
     m.noun = noun_cls or (noun.lower_ if noun is not None else None)
@@ -124,6 +136,7 @@ def _what_is_counted(m: NumberMention, doc, match, so_far: list[NumberMention], 
     m.thing = _thing(m, root, doc)
     if m.kind != "count":
         m.source, m.source_key = _source(root, doc, m.sentence.text, parsed)
+        m.year = _year(anchor, root)
         return True
     if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and noun is None and \
             any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
@@ -141,8 +154,9 @@ def _what_is_counted(m: NumberMention, doc, match, so_far: list[NumberMention], 
                     return False
         elif m.noun is None:
             m.noun = "people" if event not in ("without power", "damaged") else "homes"
-    m.place = _place(anchor, noun, parsed)
-    m.scope = _scope(anchor, root)
+    m.place, m.where = _place(anchor, noun, parsed)
+    m.scope, m.when_text = _scope(anchor, root)
+    m.year = _year(anchor, root)
     m.source, m.source_key = _source(root, doc, m.sentence.text, parsed)
     m.when = _when(anchor, m.date)
     return True
@@ -220,9 +234,16 @@ def _thing(m: NumberMention, root, doc) -> str | None:
     return None
 
 
-def _place(anchor, noun, parsed) -> str | None:
-    """A place the figure is limited to: "killed in Homs", "killed in violence across Syria"."""
+def _place(anchor, noun, parsed) -> tuple[str | None, str | None]:
+    """A place the figure is limited to, and with its preposition: "killed in Homs" ("Homs",
+    "in Homs"), "killed in violence across Syria", "the U.S. death toll" ("U.S.", "in U.S.")."""
     heads = [t for t in (anchor, noun) if t is not None]
+    for tok in heads:  # "the U.S. death toll"
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ == "GPE" and c.i < tok.i:
+                ents = [e for e in parsed.doc_ents(tok.doc) if e.start <= c.i < e.end]
+                name = (ents[0].text if ents else c.text).removeprefix("the ")
+                return name, f"in {name}"
     for tok in list(heads):  # one level down: "in violence across Syria"
         heads.extend(p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
     for tok in heads:
@@ -231,8 +252,9 @@ def _place(anchor, noun, parsed) -> str | None:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
                         ents = [e for e in parsed.doc_ents(tok.doc) if e.start <= p.i < e.end]
-                        return (ents[0].text if ents else p.text).removeprefix("the ")
-    return None
+                        name = (ents[0].text if ents else p.text).removeprefix("the ")
+                        return name, f"{c.lower_} {name}"
+    return None, None
 
 
 def _clause_head(tok):
@@ -244,38 +266,88 @@ def _clause_head(tok):
     return t
 
 
-def _scope(anchor, root) -> str | None:
-    """"period" for a cumulative figure ("since the uprising began", "in the current crisis"),
-    "day:<weekday>" for a figure of one day ("killed in Homs on Thursday"), else None."""
+def _scope_tokens(anchor) -> list:
+    """The tokens of the phrases that can limit a figure in time: the prepositions and
+    adverbs of its clause ("since the uprising began", "on Thursday", "in the crisis")."""
     head = _clause_head(anchor)
     toks = []
-    for h in {head, anchor}:
+    for h in dict.fromkeys((head, anchor)):
         for c in h.children:
             if c.dep_ in ("prep", "npadvmod", "advmod", "xcomp") or \
                     (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children)):
                 toks.extend(c.subtree)
         if h.dep_ == "xcomp":  # "are estimated ... to have died": look at the main verb too
             toks.extend(x for c in h.head.children if c.dep_ in ("prep", "agent") for x in c.subtree)
+    return toks
+
+
+def _phrase_of(toks, start_tok, limit: int = 10) -> str:
+    """The words of a time phrase from ``start_tok``, up to ``limit`` tokens, one clause."""
+    ids = sorted(t.i for t in start_tok.head.subtree) if start_tok.dep_ == "pobj" else \
+        sorted(t.i for t in start_tok.subtree)
+    doc = start_tok.doc
+    lo, hi = ids[0], ids[-1]
+    hi = min(hi, lo + limit - 1)
+    words = doc[lo:hi + 1].text
+    return words.rstrip(" ,;:") + ("…" if ids[-1] > hi else "")
+
+
+def _scope(anchor, root) -> tuple[str | None, str | None]:
+    """(key, words): "period" for a cumulative figure ("since the uprising began", "in the
+    current crisis"), "since <x>", "rate" ("each year"), "day:<weekday>" for a figure of one
+    day ("killed in Homs on Thursday"); else (None, None)."""
+    head = _clause_head(anchor)
+    toks = _scope_tokens(anchor)
     words = {t.lower_ for t in toks}
     for t in toks:
         if t.lower_ == "since":  # "since 1998" and "since 1990" are different periods
             nxt = t.nbor() if t.i + 1 < len(t.doc) else None
             if nxt is not None and (nxt.like_num or nxt.lower_ in MONTHS or nxt.lower_ in _WEEKDAYS):
-                return f"since {nxt.lower_}"
+                return f"since {nxt.lower_}", _phrase_of(toks, t)
     if words & {"annually", "yearly", "monthly", "weekly", "daily"} or \
             any(t.lower_ in ("year", "month", "week", "day") and t.nbor(-1).lower_ in ("each", "every", "per", "a")
                 for t in toks if t.i > 0):
-        return "rate"
-    if words & {"since", "crisis", "uprising", "conflict", "war", "crackdown", "revolt",
-                "revolution", "insurgency"} or {"so", "far"} <= words or {"to", "date"} <= words:
-        return "period"
+        return "rate", None
+    period = words & {"since", "crisis", "uprising", "conflict", "war", "crackdown", "revolt",
+                      "revolution", "insurgency"}
+    if period or {"so", "far"} <= words or {"to", "date"} <= words:
+        for t in toks:  # the phrase that says it: "since Assad's forces began a crackdown"
+            if t.lower_ == "since" or (t.dep_ == "prep" and any(x.lower_ in period for x in t.subtree)):
+                return "period", _phrase_of(toks, t)
+        return "period", "so far" if {"so", "far"} <= words else "to date" if {"to", "date"} <= words else None
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "on":
             for p in c.children:
                 if p.lower_ in _WEEKDAYS:
-                    return f"day:{p.lower_}"
+                    return f"day:{p.lower_}", f"on {p.text}"
         if c.dep_ == "npadvmod" and c.lower_ in ("yesterday", "today"):
-            return f"day:{c.lower_}"
+            return f"day:{c.lower_}", c.lower_
+    return None, None
+
+
+def _is_year(t) -> bool:
+    return t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100
+
+
+def _year(anchor, root) -> str | None:
+    """The year a figure belongs to when the sentence ties it to one: "the 2009 quake that
+    killed more than 300", "In 1997, an earthquake killed...", "the quake of 2009 killed".
+    A year after "since" opens a period instead (see ``_scope``)."""
+    head = _clause_head(anchor)
+    places = [head]
+    if head.dep_ in ("relcl", "acl", "advcl") and head.head is not head:
+        places.append(head.head)  # the noun a relative clause describes, or the main verb
+    toks = []
+    for h in places:
+        for c in h.children:
+            if c.dep_ in ("prep", "npadvmod", "nsubj", "nsubjpass", "compound", "nummod", "amod",
+                          "dobj") and c.i != root.i:
+                toks.extend(c.subtree if c.dep_ != "dobj" else [c, *c.children])
+        if h.pos_ in ("NOUN", "PROPN"):
+            toks.append(h)
+    for t in toks:
+        if _is_year(t) and not (t.i > 0 and t.doc[t.i - 1].lower_ == "since") and t.i != root.i:
+            return t.text
     return None
 
 
@@ -335,9 +407,12 @@ def _source(root, doc, text: str, parsed) -> tuple[str | None, str | None]:
             if pobj and pobj[0].lower_ not in _PRONOUNS:
                 return _phrase_text(pobj[0]), _source_key(pobj[0], parsed)
     t, reported = root, False
-    for _ in range(8):
+    for _ in range(12):  # "said it had received reports of ... executions of 17 people"
         if t.pos_ in ("VERB", "AUX"):
             lemma = t.lemma_.lower()
+            if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live")
+                                        for c in t.children):
+                lemma = ""  # "the quake claimed 70,000 lives": not a claim anyone makes
             if lemma in _REPORT_VERBS:
                 reported = True
                 for c in t.children:
@@ -348,6 +423,10 @@ def _source(root, doc, text: str, parsed) -> tuple[str | None, str | None]:
             if reported:
                 subj = [c for c in t.children if c.dep_ in ("nsubj",) and c.lower_ not in _PRONOUNS
                         and c.pos_ in ("NOUN", "PROPN") and not (c.i == 0 and c.text.isupper())]
+                if not subj and t.dep_ == "conj" and lemma not in ("say", "tell"):
+                    # "The FSA was formed ... and now boasts 20,000 fighters": the first verb's subject
+                    subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.lower_ not in _PRONOUNS and c.pos_ in ("NOUN", "PROPN")]
                 if subj:
                     return _phrase_text(subj[0]), _source_key(subj[0], parsed)
         if t.head is t:
