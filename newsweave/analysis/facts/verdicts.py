@@ -37,8 +37,6 @@ def _compatible_scope(a: NumberMention, b: NumberMention, same: bool = True) -> 
     if a.scope and b.scope and a.scope != b.scope:
         # "since 2003" is one cumulative period; "in the conflict" may be the same one
         return {a.scope.split()[0], b.scope.split()[0]} == {"since", "period"}
-    if not same and (a.scope or "").startswith("day:") != (b.scope or "").startswith("day:"):
-        return False  # one day's toll and a toll of no stated day: not comparable numbers
     return True
 
 
@@ -164,8 +162,39 @@ def _verdict(group: list[NumberMention]) -> Fact:
     group.sort(key=lambda m: (m.order, m.pos))
     quantity = _quantity(group)
     mentions = [FactMention(sentence=Span(m.doc, m.sentence.start, m.sentence.end, m.sentence.text),
-                            value=m.value, value_text=m.value_text, qualifier=m.qualifier, date=m.date)
+                            value=m.value, value_text=m.value_text, qualifier=m.qualifier, date=m.date,
+                            what=m.label, where=m.where, when=_when_words(m), according_to=m.source)
                 for m in group]
+    fact = _judge(group, quantity, mentions)
+    fact.scope = _scope_of(quantity, group)
+    if fact.verdict == "update":
+        fact.scope["when"] = None  # each report's own date: the note gives them
+    return fact
+
+
+def _when_words(m: NumberMention) -> str | None:
+    """The period, day or year the sentence ties the figure to, in its words."""
+    if m.when_text:
+        return m.when_text
+    if m.year:
+        return f"in {m.year}"
+    return None
+
+
+def _scope_of(quantity: str, group: list[NumberMention]) -> dict:
+    """What the mentions of a fact share: the place and period some of them state (the first
+    stated), and every source named (one name for each source)."""
+    where = next((m.where for m in group if m.where), None)
+    when = next((_when_words(m) for m in group if _when_words(m)), None)
+    names: list[tuple[str, str | None]] = []
+    for m in group:
+        if m.source and not any(m.source == n or _same_source(m.source_key, k) for n, k in names):
+            names.append((m.source, m.source_key))
+    return {"what": quantity, "where": where, "when": when,
+            "according_to": [n for n, _ in names]}
+
+
+def _judge(group: list[NumberMention], quantity: str, mentions: list[FactMention]) -> Fact:
     docs = {m.doc for m in group}
     if len(docs) < 2:
         src = _sources_of(group)
