@@ -419,3 +419,9 @@ def test_json_fact_carries_its_scope_and_each_mention_its_own():
     assert out["mentions"][0]["scope"] == {"what": "people killed", "where": "in Paris",
                                            "when": "on Monday", "according_to": "Medics"}
     assert {"doc", "start", "end", "text", "value", "value_text", "qualifier", "date"} <= set(out["mentions"][0])
+
+
+def test_the_same_percentage_read_with_different_subjects_is_one_figure():
+    facts = _one_doc("The scanner identified each volunteer with an accuracy of 94 percent.",
+                     "The scanner identified the volunteers with 94 percent accuracy.")
+    assert len(facts) == 1 and facts[0].verdict == "agree" and len(facts[0].docs) == 2

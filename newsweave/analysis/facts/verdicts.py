@@ -57,6 +57,10 @@ def _groupable(a: NumberMention, b: NumberMention) -> bool:
         if same and (a.value >= 1000 or a.thing == b.thing):
             return True
         return a.thing is not None and a.thing == b.thing and _similar(a, b, 0.3)
+    if a.kind == "percent" and same and a.thing != b.thing and _compatible_scope(a, b, True):
+        # "an accuracy of 94 percent", "94 percent accuracy": the subject is read differently,
+        # the same percentage in sentences about the same thing is one figure
+        return _similar(a, b, 0.3)
     if a.label != b.label or a.subset != b.subset or not _compatible_scope(a, b, same):
         return False
     if same:
