@@ -45,7 +45,10 @@ def predicted(cluster_id: str) -> list[dict]:
     """The brief's facts of one cluster, as {quantity, verdict, mentions: [(doc index, value)]}."""
     import newsweave
 
-    brief = newsweave.run(newsweave.load(str(RAW), cluster_id))
+    try:
+        brief = newsweave.run(newsweave.load(str(RAW), cluster_id))
+    except newsweave.InputError:  # nothing readable: no facts
+        return []
     index = {d.id: i for i, d in enumerate(brief.documents)}
     out = []
     for f in brief.analysis.facts if brief.analysis else []:

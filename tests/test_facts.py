@@ -425,3 +425,14 @@ def test_the_same_percentage_read_with_different_subjects_is_one_figure():
     facts = _one_doc("The scanner identified each volunteer with an accuracy of 94 percent.",
                      "The scanner identified the volunteers with 94 percent accuracy.")
     assert len(facts) == 1 and facts[0].verdict == "agree" and len(facts[0].docs) == 2
+
+
+def test_far_apart_undated_tolls_are_not_compared():
+    facts = _one_doc("Gunmen killed four people in the attack on the compound.",
+                     "Gunmen once attacked another compound and killed 63 people in the attack.")
+    assert len(facts) == 2 and all(f.verdict == "single" for f in facts)
+
+
+def test_group_of_twenty_is_a_name():
+    assert _one_doc("The leaders will meet at the Group of 20 summit in Hamburg next week.",
+                    "He flies on to the Group of 20 summit after his visit.") == []

@@ -46,7 +46,7 @@ _ANY_NUMBER = re.compile(r"\d|\b(?:" + _NUM_WORD_RE + r"|dozen|dozens|scores|hun
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SKIP_BEFORE = re.compile(
     r"(?:\d\s?[–—-]\s?|[:/#№]\s?|\b(?:no\.|number|aged|age|ages|page|p\.|chapter|section|"
-    r"article|resolution|flight|route|room|tel\.?|phone|call)\s*)$", re.I)
+    r"article|resolution|flight|route|room|tel\.?|phone|call|group of)\s*)$", re.I)
 _SKIP_AFTER = re.compile(r"\s?[–—-]\s?\d|[:/]\d|\.\d")
 _MONTH_AFTER = re.compile(r"\s?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s*$", re.I)

@@ -68,7 +68,10 @@ def _groupable(a: NumberMention, b: NumberMention) -> bool:
     if a.kind == "count" and _specific(a):
         # A toll, an evacuation count...: different numbers are the news (a dispute, an
         # update), unless they are far apart and the sentences have nothing else in common.
-        return max(a.value, b.value) <= 3 * max(min(a.value, b.value), 1) or _similar(a, b, 0.3)
+        # Far apart and undated, they are as likely two events ("this attack killed four",
+        # "an attack thirty years ago killed 63"): not compared.
+        near = max(a.value, b.value) <= 3 * max(min(a.value, b.value), 1)
+        return near or (_similar(a, b, 0.3) and bool(a.when and b.when))
     return False  # what is counted is too vague to call different numbers a dispute
 
 
