@@ -190,15 +190,14 @@ def _when_words(m: NumberMention) -> str | None:
 
 def _scope_of(quantity: str, group: list[NumberMention]) -> dict:
     """What the mentions of a fact share: the place and period some of them state (the first
-    stated), and every source named (one name for each source)."""
+    stated), and every source named, as each article names it."""
     where = next((m.where for m in group if m.where), None)
     when = next((_when_words(m) for m in group if _when_words(m)), None)
-    names: list[tuple[str, str | None]] = []
+    names: list[str] = []  # each name as written: "United Nations", "UN political chief X"
     for m in group:
-        if m.source and not any(m.source == n or _same_source(m.source_key, k) for n, k in names):
-            names.append((m.source, m.source_key))
-    return {"what": quantity, "where": where, "when": when,
-            "according_to": [n for n, _ in names]}
+        if m.source and m.source.lower() not in (n.lower() for n in names):
+            names.append(m.source)
+    return {"what": quantity, "where": where, "when": when, "according_to": names}
 
 
 def _judge(group: list[NumberMention], quantity: str, mentions: list[FactMention]) -> Fact:
