@@ -436,3 +436,8 @@ def test_far_apart_undated_tolls_are_not_compared():
 def test_group_of_twenty_is_a_name():
     assert _one_doc("The leaders will meet at the Group of 20 summit in Hamburg next week.",
                     "He flies on to the Group of 20 summit after his visit.") == []
+
+
+def test_the_period_of_a_cumulative_toll_is_given_in_its_words():
+    facts = _one_doc("Well over 7,500 people have been killed since the army began its crackdown, the UN said.")
+    assert facts[0].mentions[0].when.startswith("since the army began its crackdown")

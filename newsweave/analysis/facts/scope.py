@@ -58,10 +58,12 @@ def _scope_tokens(anchor) -> list:
     return toks
 
 
-def _phrase_of(toks, start_tok, limit: int = 10) -> str:
+def _phrase_of(toks, start_tok, limit: int = 14) -> str:
     """The words of a time phrase from ``start_tok``, up to ``limit`` tokens, one clause."""
-    ids = sorted(t.i for t in start_tok.head.subtree) if start_tok.dep_ == "pobj" else \
-        sorted(t.i for t in start_tok.subtree)
+    # "since" as a preposition heads its phrase; as a conjunction ("since Assad's forces
+    # began a crackdown") it hangs from the clause's verb: the phrase is that clause from it
+    top = start_tok.head if start_tok.dep_ in ("pobj", "mark") else start_tok
+    ids = sorted(t.i for t in top.subtree if t.i >= start_tok.i)
     doc = start_tok.doc
     lo, hi = ids[0], ids[-1]
     hi = min(hi, lo + limit - 1)
