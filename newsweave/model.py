@@ -153,6 +153,11 @@ class FactMention:
     value_text: str  # the number as written, e.g. "7,500", "two dozen", "$27 million"
     qualifier: str = ""  # "well over", "about", "at least", ... ("" when exact)
     date: str | None = None  # the reporting document's date, when known
+    # The figure's scope, as this sentence states it (None when it does not say):
+    what: str = ""  # what is counted, e.g. "people killed", "civilians killed", "money: aid"
+    where: str | None = None  # e.g. "in Homs", "across Syria"
+    when: str | None = None  # e.g. "on Thursday", "since the uprising began", "in 2009"
+    according_to: str | None = None  # who gives the figure, e.g. "UN human rights office"
 
 
 @dataclass
@@ -163,10 +168,22 @@ class Fact:
     mentions: list[FactMention]
     verdict: str  # "agree", "conflict", "update" or "single"
     note: str = ""  # for people: why the verdict, which report is later
+    # The scope the mentions share: {"what", "where", "when", "according_to"}; where and when
+    # are those some mention states (None when none does), according_to every source named.
+    scope: dict = field(default_factory=dict)
 
     @property
     def docs(self) -> list[str]:
         return sorted({m.sentence.doc for m in self.mentions}, key=_natural_key)
+
+    def scope_words(self) -> str:
+        """Where, when and according to whom, in words ("in Homs, on Thursday; according to
+        the Syrian Observatory"); "" when the sentences state none of it."""
+        s = self.scope or {}
+        text = ", ".join(x for x in (s.get("where"), s.get("when")) if x)
+        if s.get("according_to"):
+            text += ("; " if text else "") + "according to " + ", ".join(s["according_to"])
+        return text
 
 
 @dataclass(frozen=True)

@@ -307,3 +307,137 @@ def test_each_parse_object_keeps_its_own_entity_cache():
     assert first.doc_ents(doc) is ents  # built once
     assert [e.text for e in ents] == [e.text for e in doc.ents]
     assert second.doc_ents(second[0]) is not ents  # another brief's parse has its own
+
+
+# --- scope: a figure is compared only with figures of the same scope ------------------------
+
+def test_seeds_three_tolls_are_three_rows_with_their_scope(seeds_brief):
+    facts = _facts_of(seeds_brief)[0]
+    killed = {m.value: (f, m) for f in facts if f.quantity == "people killed" for m in f.mentions}
+    national, homs, syria = killed[7500][0], killed[21][0], killed[39][0]
+    assert len({id(national), id(homs), id(syria)}) == 3
+    assert national.verdict == "agree" and national.scope["where"] is None
+    assert "crisis" in national.scope["when"] or "since" in national.scope["when"]
+    assert homs.scope["where"] == "in Homs" and homs.scope["when"] == "on Thursday"
+    assert syria.scope["where"] == "across Syria" and syria.scope["when"] == "on Thursday"
+    assert homs.scope["according_to"] == syria.scope["according_to"] == \
+        ["Syrian Observatory for Human Rights"]  # "the Observatory said": the full name
+
+
+def test_seeds_sources_of_the_executions_and_the_fighters(seeds_brief):
+    facts = _facts_of(seeds_brief)[0]
+    executed = [f for f in facts if f.quantity == "people executed"]
+    assert executed and executed[0].mentions[0].according_to == "UN human rights office"
+    fighters = [f for f in facts if f.quantity == "fighters"]
+    assert fighters and fighters[0].mentions[0].according_to == "FSA"
+
+
+def test_national_city_and_one_day_tolls_are_not_compared():
+    facts = _one_doc("Some 9,000 people have been killed since the revolt began, the UN said.",
+                     "Medics said 30 people were killed in Paris on Monday.",
+                     "In all, 52 people were killed across France on Monday, the monitors said.")
+    assert sorted(m.value for f in facts for m in f.mentions) == [30, 52, 9000]
+    assert all(f.verdict == "single" for f in facts) and len(facts) == 3
+    where = {f.mentions[0].value: (f.mentions[0].where, f.mentions[0].when) for f in facts}
+    assert where[30] == ("in Paris", "on Monday") and where[52] == ("across France", "on Monday")
+
+
+def test_a_past_years_toll_is_not_this_events_toll():
+    facts = _one_doc("The quake killed at least 120 people, rescuers said.",
+                     "The 2009 quake killed more than 300 people in the same region.")
+    assert len(facts) == 2 and all(f.verdict == "single" for f in facts)
+    past = [f for f in facts if f.mentions[0].value == 300][0]
+    assert past.mentions[0].when == "in 2009"
+
+
+def test_the_same_number_with_less_scope_stated_still_agrees():
+    facts = _one_doc("The 2009 quake killed more than 300 people in the region.",
+                     "That earthquake killed more than 300 people.")
+    assert len(facts) == 1 and facts[0].verdict == "agree" and len(facts[0].docs) == 2
+
+
+def test_same_scope_different_values_from_two_named_sources_conflict():
+    facts = _one_doc("Police said 40 people were killed in Carrick on Monday.",
+                     "Medics said 65 people were killed in Carrick on Monday.")
+    assert len(facts) == 1 and facts[0].verdict == "conflict"
+    assert facts[0].scope["according_to"] == ["Police", "Medics"]
+    assert "40" in facts[0].note and "65" in facts[0].note
+
+
+def test_small_counts_differ_when_the_numbers_differ():
+    facts = _one_doc("Police said 68 people were killed in the storm.",
+                     "Medics said 69 people were killed in the storm.")
+    assert len(facts) == 1 and facts[0].verdict == "conflict"  # not "the same figure"
+
+
+def test_later_report_of_a_toll_is_an_update():
+    facts = _one_doc("The landslide killed 12 people in Carrick.",
+                     "The landslide killed 30 people in Carrick.", date=["2024-05-01", "2024-05-03"])
+    assert len(facts) == 1 and facts[0].verdict == "update"
+    assert "later report d1" in facts[0].note and facts[0].scope["when"] is None
+
+
+def test_undated_running_toll_that_differs_is_an_update_not_a_conflict():
+    facts = _one_doc("The landslide killed 12 people in Carrick.",
+                     "The landslide killed 30 people in Carrick.")
+    assert len(facts) == 1 and facts[0].verdict == "update"
+    assert "not dated" in facts[0].note and facts[0].note.index("12") < facts[0].note.index("30")
+
+
+def test_source_attribution_according_to_and_report_verbs():
+    facts = _one_doc("According to the UN human rights office, 17 people were executed in Carrick.",
+                     "The rebel army was formed last year and now boasts at least 20,000 fighters.")
+    by_value = {f.mentions[0].value: f for f in facts}
+    assert by_value[17].mentions[0].according_to == "UN human rights office"
+    assert by_value[17].scope["according_to"] == ["UN human rights office"]
+    assert by_value[20000].mentions[0].according_to == "rebel army"
+
+
+@pytest.mark.parametrize("text", [
+    "The magnitude 6.2 quake struck at dawn, and a magnitude-5.1 aftershock followed.",
+    "He is a member of the 1 percent, and proud of it, his friends said.",
+])
+def test_magnitudes_and_names_are_not_figures(text):
+    assert _one_doc(text) == []
+
+
+def test_pounds_without_a_currency_sign_are_a_weight():
+    facts = _one_doc("The robot weighs 300 pounds, its maker said.", "The robot weighs 300 pounds.")
+    assert len(facts) == 1 and facts[0].verdict == "agree"
+    assert facts[0].quantity == "measure (lb)" and not facts[0].quantity.startswith("money")
+
+
+def test_json_fact_carries_its_scope_and_each_mention_its_own():
+    from newsweave.model import Analysis
+    from newsweave.render.json import analysis_to_dict
+
+    facts = _one_doc("Medics said 30 people were killed in Paris on Monday.",
+                     "Officials said 30 people were killed in Paris on Monday.")
+    out = analysis_to_dict(Analysis(facts=facts))["facts"][0]
+    assert out["scope"] == {"what": "people killed", "where": "in Paris", "when": "on Monday",
+                            "according_to": ["Medics", "Officials"]}
+    assert out["mentions"][0]["scope"] == {"what": "people killed", "where": "in Paris",
+                                           "when": "on Monday", "according_to": "Medics"}
+    assert {"doc", "start", "end", "text", "value", "value_text", "qualifier", "date"} <= set(out["mentions"][0])
+
+
+def test_the_same_percentage_read_with_different_subjects_is_one_figure():
+    facts = _one_doc("The scanner identified each volunteer with an accuracy of 94 percent.",
+                     "The scanner identified the volunteers with 94 percent accuracy.")
+    assert len(facts) == 1 and facts[0].verdict == "agree" and len(facts[0].docs) == 2
+
+
+def test_far_apart_undated_tolls_are_not_compared():
+    facts = _one_doc("Gunmen killed four people in the attack on the compound.",
+                     "Gunmen once attacked another compound and killed 63 people in the attack.")
+    assert len(facts) == 2 and all(f.verdict == "single" for f in facts)
+
+
+def test_group_of_twenty_is_a_name():
+    assert _one_doc("The leaders will meet at the Group of 20 summit in Hamburg next week.",
+                    "He flies on to the Group of 20 summit after his visit.") == []
+
+
+def test_the_period_of_a_cumulative_toll_is_given_in_its_words():
+    facts = _one_doc("Well over 7,500 people have been killed since the army began its crackdown, the UN said.")
+    assert facts[0].mentions[0].when.startswith("since the army began its crackdown")

@@ -87,7 +87,9 @@ def _analysis_html(brief: Brief, doc_index, marks) -> str:
             cites = "".join(_cite(doc_index, marks, m.sentence,
                                   f"{m.sentence.doc}: {(m.qualifier + ' ') if m.qualifier else ''}{m.value_text}")
                             for m in f.mentions)
-            rows.append(f'<tr><td>{escape(f.quantity)}</td><td><span class="verdict v-{escape(f.verdict)}">'
+            scope = f.scope_words()
+            what = escape(f.quantity) + (f"<br><small>{escape(scope)}</small>" if scope else "")
+            rows.append(f'<tr><td>{what}</td><td><span class="verdict v-{escape(f.verdict)}">'
                         f'{escape(f.verdict)}</span></td><td><span class="cite">{cites}</span>'
                         f'<br><small>{escape(f.note)}</small></td></tr>')
         parts.append('<h2>Facts and figures across sources</h2><table><thead><tr><th>what</th>'

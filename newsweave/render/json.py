@@ -17,6 +17,17 @@ def _span(span) -> dict:
     return {"doc": span.doc, "start": span.start, "end": span.end, "text": span.text}
 
 
+def _fact(f) -> dict:
+    scope = f.scope or {"what": f.quantity, "where": None, "when": None, "according_to": []}
+    return {"quantity": f.quantity, "verdict": f.verdict, "note": f.note, "docs": f.docs,
+            "scope": {k: scope.get(k) for k in ("what", "where", "when", "according_to")},
+            "mentions": [{**_span(m.sentence), "value": m.value, "value_text": m.value_text,
+                          "qualifier": m.qualifier, "date": m.date,
+                          "scope": {"what": m.what or f.quantity, "where": m.where, "when": m.when,
+                                    "according_to": m.according_to}}
+                         for m in f.mentions]}
+
+
 def analysis_to_dict(analysis: Analysis | None) -> dict | None:
     if analysis is None:
         return None
@@ -26,10 +37,7 @@ def analysis_to_dict(analysis: Analysis | None) -> dict | None:
                       "dates": [{"date": d.date, "granularity": d.granularity, "expression": d.expression,
                                  "start": d.start, "end": d.end, "relative": d.relative} for d in t.dates]}
                      for t in analysis.timeline],
-        "facts": [{"quantity": f.quantity, "verdict": f.verdict, "note": f.note, "docs": f.docs,
-                   "mentions": [{**_span(m.sentence), "value": m.value, "value_text": m.value_text,
-                                 "qualifier": m.qualifier, "date": m.date} for m in f.mentions]}
-                  for f in analysis.facts],
+        "facts": [_fact(f) for f in analysis.facts],
         "quotes": [{**_span(q.span), "quote": q.text, "speaker": q.speaker,
                     "sentence": _span(q.sentence) if q.sentence else None} for q in analysis.quotes],
         "entities": [{"name": e.name, "label": e.label, "total": e.total, "mentions": e.mentions}

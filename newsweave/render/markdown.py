@@ -54,6 +54,9 @@ def _analysis_sections(brief: Brief) -> list[str]:
         shown = a.facts[: MAX_ROWS["facts"]]
         for f in shown:
             out.append(f"- **{f.quantity}** ({f.verdict}): {f.note}")
+            scope = f.scope_words()
+            if scope:  # what the figure is limited to, and who gives it
+                out.append(f"  - *scope:* {scope}")
         out += _more(len(a.facts), len(shown))
     if a.timeline:
         out += ["", "## Timeline", ""]

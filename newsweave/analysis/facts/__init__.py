@@ -11,9 +11,9 @@ Only the spaCy parse made once for all analyses is used (``nlp.parse``); everyth
 is rules over it, so it adds a few milliseconds per cluster.
 
 Each module has one job: ``numbers`` finds the numbers and reads their values,
-``attribution`` works out what each counts and who says it, ``verdicts`` groups them across
-documents and writes the verdicts, ``status`` follows named people; ``lexicon`` holds the
-word lists they share.
+``attribution`` works out what each counts and who says it, ``scope`` where, when and in
+which year, ``verdicts`` groups them across documents (only figures of one scope) and writes
+the verdicts, ``status`` follows named people; ``lexicon`` holds the word lists they share.
 """
 
 from __future__ import annotations
@@ -47,12 +47,27 @@ def find_facts(sentences: list[Sentence], parsed, documents: list[Document]) -> 
         by_doc.setdefault(sent.doc, []).extend(found)
     for m in mentions:
         m.words = {w for w in content_words(m.sentence.text) if not any(ch.isdigit() for ch in w)}
+    _full_source_names(by_doc)
     facts = [_verdict(g) for g in _group(mentions)
              if len({m.doc for m in g}) > 1 or any(_specific(m) for m in g)]
     facts.extend(_status_facts(sentences, parsed, dates))
     facts.sort(key=lambda f: (len(f.docs) < 2, -len(f.docs), _RANK[f.verdict],
                               _first_position(f, sentences)))
     return facts
+
+
+def _full_source_names(by_doc: dict[str, list[NumberMention]]) -> None:
+    """A short name ("the Observatory said") after the full one ("the Syrian Observatory for
+    Human Rights said") in the same article is the same source: give it the full name."""
+    for ms in by_doc.values():
+        named = [m for m in ms if m.source]
+        for m in named:
+            short = m.source.lower()
+            for other in named:
+                full = other.source.lower()
+                if len(full) > len(short) and f" {short} " in f" {full} ":
+                    m.source, m.source_key = other.source, other.source_key
+                    break
 
 
 def sentences_to_parse(sentences: list[Sentence], parsed) -> set[int]:

@@ -1,15 +1,13 @@
-"""What a number counts, and in what scope: from the dependency parse around it, the
-noun it counts and the event (killed, evacuated, without power...), whether it is a subset
-("including 17 children"), the place and period it is limited to, the date it refers to,
-and who reports it ("according to X", "X said"). Also the label that names the quantity.
+"""What a number counts and who says it: from the dependency parse around it, the noun it
+counts and the event (killed, evacuated, without power...), whether it is a subset
+("including 17 children"), its scope (``scope``: place, period, year, date), and who reports
+it ("according to X", "X said"). Also the label that names the quantity.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
-from ...text.dates import MONTHS
 from ...text.numbers import SCALE_WORDS, VAGUE
 from .lexicon import (
     _CLAUSE_EDGES,
@@ -17,16 +15,17 @@ from .lexicon import (
     _EVENT_NOUNS,
     _EVENTS,
     _NAME_ENTS,
-    _PLACE_PREPS,
+    _PEOPLE_EVENTS,
     _POWER,
     _PRONOUNS,
     _REPORT_VERBS,
+    _THING_CLASSES,
     _TIME_NOUNS,
     _WEAK_EVENTS,
-    _WEEKDAYS,
     _noun_class,
 )
 from .numbers import NumberMention, _phrase_root, _tokens_in
+from .scope import _place, _scope, _when, _year
 
 
 def _event_of(tok) -> str | None:
@@ -112,10 +111,20 @@ def _what_is_counted(m: NumberMention, doc, match, so_far: list[NumberMention], 
             event, event_tok = ev2, noun
         else:
             noun_cls = _noun_class(noun)
+            # "killed 300 people and damaged 10,000 buildings": the verb the counted noun
+            # is the object of says what happened to it, before any nearer event word.
+            own = _event_of(noun.head) if noun.dep_ in ("dobj", "nsubjpass") else None
+            if own is not None:
+                event, event_tok = own, noun.head
+    if event in _PEOPLE_EVENTS and noun_cls in _THING_CLASSES:
+        event, event_tok = None, None  # "buildings killed": the event is someone else's
     if best and event_tok is best[3]:
         m.subset = any(t.lower_ in ("including", "among", "includes", "include") for t in best[2])
     elif noun is not None:
         m.subset = noun.head.lower_ in ("including", "among")
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "whom")
+                                                         for p in c.children) for c in root.children):
+        m.subset = True  # "46 people were killed, 23 of them in New York": a part of the total
     if m.subset and noun is not None:
         noun_cls = noun.text.lower()  # "17 civilians" within "21 people": its own quantity
     m.noun = noun_cls or (noun.lower_ if noun is not None else None)
@@ -124,6 +133,7 @@ def _what_is_counted(m: NumberMention, doc, match, so_far: list[NumberMention], 
     m.thing = _thing(m, root, doc)
     if m.kind != "count":
         m.source, m.source_key = _source(root, doc, m.sentence.text, parsed)
+        m.year = _year(anchor, root)
         return True
     if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and noun is None and \
             any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
@@ -141,8 +151,9 @@ def _what_is_counted(m: NumberMention, doc, match, so_far: list[NumberMention], 
                     return False
         elif m.noun is None:
             m.noun = "people" if event not in ("without power", "damaged") else "homes"
-    m.place = _place(anchor, noun, parsed)
-    m.scope = _scope(anchor, root)
+    m.place, m.where = _place(anchor, noun, parsed)
+    m.scope, m.when_text = _scope(anchor, root)
+    m.year = _year(anchor, root)
     m.source, m.source_key = _source(root, doc, m.sentence.text, parsed)
     m.when = _when(anchor, m.date)
     return True
@@ -220,87 +231,6 @@ def _thing(m: NumberMention, root, doc) -> str | None:
     return None
 
 
-def _place(anchor, noun, parsed) -> str | None:
-    """A place the figure is limited to: "killed in Homs", "killed in violence across Syria"."""
-    heads = [t for t in (anchor, noun) if t is not None]
-    for tok in list(heads):  # one level down: "in violence across Syria"
-        heads.extend(p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
-    for tok in heads:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                        ents = [e for e in parsed.doc_ents(tok.doc) if e.start <= p.i < e.end]
-                        return (ents[0].text if ents else p.text).removeprefix("the ")
-    return None
-
-
-def _clause_head(tok):
-    t = tok
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
-            return t
-        t = t.head
-    return t
-
-
-def _scope(anchor, root) -> str | None:
-    """"period" for a cumulative figure ("since the uprising began", "in the current crisis"),
-    "day:<weekday>" for a figure of one day ("killed in Homs on Thursday"), else None."""
-    head = _clause_head(anchor)
-    toks = []
-    for h in {head, anchor}:
-        for c in h.children:
-            if c.dep_ in ("prep", "npadvmod", "advmod", "xcomp") or \
-                    (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children)):
-                toks.extend(c.subtree)
-        if h.dep_ == "xcomp":  # "are estimated ... to have died": look at the main verb too
-            toks.extend(x for c in h.head.children if c.dep_ in ("prep", "agent") for x in c.subtree)
-    words = {t.lower_ for t in toks}
-    for t in toks:
-        if t.lower_ == "since":  # "since 1998" and "since 1990" are different periods
-            nxt = t.nbor() if t.i + 1 < len(t.doc) else None
-            if nxt is not None and (nxt.like_num or nxt.lower_ in MONTHS or nxt.lower_ in _WEEKDAYS):
-                return f"since {nxt.lower_}"
-    if words & {"annually", "yearly", "monthly", "weekly", "daily"} or \
-            any(t.lower_ in ("year", "month", "week", "day") and t.nbor(-1).lower_ in ("each", "every", "per", "a")
-                for t in toks if t.i > 0):
-        return "rate"
-    if words & {"since", "crisis", "uprising", "conflict", "war", "crackdown", "revolt",
-                "revolution", "insurgency"} or {"so", "far"} <= words or {"to", "date"} <= words:
-        return "period"
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "on":
-            for p in c.children:
-                if p.lower_ in _WEEKDAYS:
-                    return f"day:{p.lower_}"
-        if c.dep_ == "npadvmod" and c.lower_ in ("yesterday", "today"):
-            return f"day:{c.lower_}"
-    return None
-
-
-def _when(anchor, date: str | None) -> str | None:
-    """The date the figure refers to: the document's date, or the weekday the sentence
-    ties it to ("confirmed dead on Tuesday", "by Thursday") resolved against it."""
-    if not date:
-        return None
-    head = _clause_head(anchor)
-    try:
-        d = _dt.date.fromisoformat(date)
-    except ValueError:
-        return date
-    for h in {head, anchor}:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "by", "until", "as"):
-                for p in c.children:
-                    if p.lower_ in _WEEKDAYS:
-                        back = (d.weekday() - _WEEKDAYS[p.lower_]) % 7
-                        return (d - _dt.timedelta(days=back)).isoformat()
-            if c.dep_ == "npadvmod" and c.lower_ == "yesterday":
-                return (d - _dt.timedelta(days=1)).isoformat()
-    return date
-
-
 def _phrase_text(tok) -> str:
     """A source's name: the subject without its relative clauses and appositions."""
     keep = {tok.i}
@@ -335,9 +265,12 @@ def _source(root, doc, text: str, parsed) -> tuple[str | None, str | None]:
             if pobj and pobj[0].lower_ not in _PRONOUNS:
                 return _phrase_text(pobj[0]), _source_key(pobj[0], parsed)
     t, reported = root, False
-    for _ in range(8):
+    for _ in range(12):  # "said it had received reports of ... executions of 17 people"
         if t.pos_ in ("VERB", "AUX"):
             lemma = t.lemma_.lower()
+            if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live")
+                                        for c in t.children):
+                lemma = ""  # "the quake claimed 70,000 lives": not a claim anyone makes
             if lemma in _REPORT_VERBS:
                 reported = True
                 for c in t.children:
@@ -348,6 +281,10 @@ def _source(root, doc, text: str, parsed) -> tuple[str | None, str | None]:
             if reported:
                 subj = [c for c in t.children if c.dep_ in ("nsubj",) and c.lower_ not in _PRONOUNS
                         and c.pos_ in ("NOUN", "PROPN") and not (c.i == 0 and c.text.isupper())]
+                if not subj and t.dep_ == "conj" and lemma not in ("say", "tell"):
+                    # "The FSA was formed ... and now boasts 20,000 fighters": the first verb's subject
+                    subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.lower_ not in _PRONOUNS and c.pos_ in ("NOUN", "PROPN")]
                 if subj:
                     return _phrase_text(subj[0]), _source_key(subj[0], parsed)
         if t.head is t:

@@ -20,6 +20,7 @@ _MEASURE_UNITS = {
     "metres": "m", "meters": "m", "kg": "kg", "kilograms": "kg", "tonnes": "tonnes",
     "tons": "tons", "litres": "litres", "liters": "litres", "acres": "acres",
     "hectares": "hectares", "inches": "inches", "feet": "feet", "mph": "mph", "km/h": "km/h",
+    "lb": "lb",
 }
 _PERCENT_UNITS = {"%", "percent", "per cent", "pc", "per-cent"}
 # Qualifier -> how it bounds the value: "approx", "lower" (the number is a floor),
@@ -64,6 +65,7 @@ _EVENT_NOUNS = {
     "casualty": ("people", "casualties"), "injury": ("people", "wounded"),
     "arrest": ("people", "arrested"), "detainee": ("people", "arrested"),
     "hostage": ("people", "held hostage"), "prisoner": ("people", "held prisoner"),
+    "life": ("people", "killed"),  # "claimed 70,000 lives"
 }
 # Event words (lemma or lower-cased text) -> normalised event.
 _EVENTS = {
@@ -83,7 +85,8 @@ _EVENTS = {
     **dict.fromkeys(["flood", "flooded", "destroy", "destroyed", "damage", "damaged"], "damaged"),
 }
 _POWER = {"power", "electricity"}
-_REPORT_VERBS = REPORT_VERBS  # "the UN estimated", "according to the army"
+# "the UN estimated", "according to the army"; "the FSA boasts 20,000 fighters" is the FSA's figure
+_REPORT_VERBS = REPORT_VERBS | {"boast", "tally", "reckon"}
 _PRONOUNS = {"i", "we", "it", "they", "he", "she", "you", "this", "that", "who", "which", "one"}
 _PLACE_PREPS = {"in", "across", "throughout", "near", "around", "outside", "inside", "at", "from"}
 # Weekday -> its number (Monday is 0, as ``date.weekday()``).
@@ -93,6 +96,14 @@ _NAME_ENTS = {"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", 
 # Edges into another clause: an event there is about something else.
 _CLAUSE_EDGES = {"advcl", "relcl", "parataxis", "ccomp"}
 _WEAK_EVENTS = {"remaining", "damaged", "affected"}
+# Events that happen to people, and counted things they cannot happen to ("buildings killed").
+_PEOPLE_EVENTS = {"killed", "executed", "wounded", "arrested", "missing", "rescued", "infected",
+                  "casualties", "held hostage", "held prisoner"}
+_THING_CLASSES = {"homes", "buildings"}
+# Events whose count runs up as reports come in: tolls, evacuations, arrests, damage.
+_RUNNING_EVENTS = {"killed", "executed", "wounded", "casualties", "evacuated", "arrested",
+                   "missing", "trapped", "rescued", "affected", "infected", "damaged",
+                   "without power"}
 
 
 def _noun_class(tok) -> str | None:

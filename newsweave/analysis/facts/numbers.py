@@ -46,9 +46,11 @@ _ANY_NUMBER = re.compile(r"\d|\b(?:" + _NUM_WORD_RE + r"|dozen|dozens|scores|hun
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SKIP_BEFORE = re.compile(
     r"(?:\d\s?[–—-]\s?|[:/#№]\s?|\b(?:no\.|number|aged|age|ages|page|p\.|chapter|section|"
-    r"article|resolution|flight|route|room|tel\.?|phone|call)\s*)$", re.I)
+    r"article|resolution|flight|route|room|tel\.?|phone|call|group of)\s*)$", re.I)
 _SKIP_AFTER = re.compile(r"\s?[–—-]\s?\d|[:/]\d|\.\d")
 _MONTH_AFTER = re.compile(r"\s?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s*$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"\s?[-–]?\s?magnitude\b", re.I)
 _TIME_AFTER = re.compile(r"^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|utc\b|cet\b|est\b|o'clock|h\b|hrs\b|"
                          r"st\b|nd\b|rd\b|th\b|s\b|-year|-month|-week|-day|-hour|-minute|:\d)", re.I)
 
@@ -72,7 +74,10 @@ class NumberMention:
     thing: str | None = None  # money / percent / measure: what it is about
     subset: bool = False
     place: str | None = None
-    scope: str | None = None  # "period" or "day:<weekday>"
+    scope: str | None = None  # "period", "since <x>", "rate" or "day:<weekday>"
+    when_text: str | None = None  # the words that give the period or day ("on Thursday")
+    year: str | None = None  # the year the figure is tied to ("the 2009 quake", "in 1997")
+    where: str | None = None  # the place with its preposition ("in Homs", "across Syria")
     source: str | None = None
     source_key: str | None = None
     date: str | None = None  # the document's date
@@ -124,6 +129,8 @@ def _make_mention(match, sent: Sentence, doc, order: int, date: str | None) -> N
         return None  # scores "3–1", ranges, times, ids, "aged 58", "page 3"
     if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
         return None  # "Comments (27)"
+    if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
+        return None  # "a magnitude 6.2 quake": a reading on a scale, not a count
     if num[0] == "0" and len(num) > 1 and not num.startswith("0."):
         return None
     words_before = before.split()
@@ -144,6 +151,8 @@ def _make_mention(match, sent: Sentence, doc, order: int, date: str | None) -> N
     currency = _CURRENCY_SYMBOLS.get(cur.strip().lower()) if cur else None
     if unit and unit.lower() in _CURRENCY_WORDS:
         currency = _CURRENCY_WORDS[unit.lower()]
+        if unit.lower().startswith("pound") and not scale and not (cur and cur.strip()):
+            currency, unit = None, "lb"  # "a 300-pound robot", "170 to 190 pounds": a weight
     if scale:
         sl = scale.lower()
         if sl in ("m", "mn", "k") and not currency:
@@ -168,6 +177,10 @@ def _make_mention(match, sent: Sentence, doc, order: int, date: str | None) -> N
     if not tokens:
         return None
     first = tokens[0]
+    if kind == "percent" and re.search(r"\bthe\s*$", before, re.I):
+        nxt = next((t for t in doc if t.idx >= end), None)
+        if nxt is None or not (nxt.lower_ == "of" or nxt.pos_ in ("NOUN", "PROPN", "ADJ")):
+            return None  # "a member of the 1 percent": a name for the richest, not a figure
     if first.ent_type_ in _NAME_ENTS and kind == "count":
         return None
     if not is_digit and num[0].isupper() and first.i > 0:

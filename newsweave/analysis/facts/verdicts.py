@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from ...model import Fact, FactMention, Span, _natural_key
 from ...text.lexicon import function_word_initials
-from .lexicon import _NOUN_CLASS, _WEAK_EVENTS
+from .lexicon import _NOUN_CLASS, _RUNNING_EVENTS, _WEAK_EVENTS
 from .numbers import NumberMention
 
 
 def _same_value(a: NumberMention, b: NumberMention) -> bool:
     if a.value_text.lower() == b.value_text.lower():
         return True
+    if a.kind == "count" and b.kind == "count" and max(a.value, b.value) < 1000 \
+            and a.value.is_integer() and b.value.is_integer():
+        return a.value == b.value  # 68 and 69 dead are two figures, whatever the ratio
     return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value), 1e-9)
 
 
@@ -21,9 +24,16 @@ def _overlap(a: NumberMention, b: NumberMention) -> bool:
     return max(a.lo, b.lo) <= min(a.hi, b.hi)
 
 
-def _compatible_scope(a: NumberMention, b: NumberMention) -> bool:
+def _compatible_scope(a: NumberMention, b: NumberMention, same: bool = True) -> bool:
+    """Can the two be the same quantity, by what the sentences say of where, when and which
+    year? Different numbers are compared only when nothing tells their scopes apart; the
+    same number may be read in a sentence that gives less of its scope."""
     if a.place and b.place and a.place.lower() != b.place.lower():
         return False
+    if a.year != b.year and (a.year and b.year or not same):
+        return False  # "the 2009 quake killed 300" is not this quake's toll
+    if not same and bool(a.place) != bool(b.place):
+        return False  # "killed in Homs" and a toll of no stated place: not comparable numbers
     if a.scope and b.scope and a.scope != b.scope:
         # "since 2003" is one cumulative period; "in the conflict" may be the same one
         return {a.scope.split()[0], b.scope.split()[0]} == {"since", "period"}
@@ -47,15 +57,29 @@ def _groupable(a: NumberMention, b: NumberMention) -> bool:
         if same and (a.value >= 1000 or a.thing == b.thing):
             return True
         return a.thing is not None and a.thing == b.thing and _similar(a, b, 0.3)
-    if a.label != b.label or a.subset != b.subset or not _compatible_scope(a, b):
+    if a.kind == "percent" and same and a.thing != b.thing and _compatible_scope(a, b, True):
+        # "an accuracy of 94 percent", "94 percent accuracy": the subject is read differently,
+        # the same percentage in sentences about the same thing is one figure
+        return _similar(a, b, 0.3)
+    if a.label != b.label or a.subset != b.subset or not _compatible_scope(a, b, same):
         return False
     if same:
         return True
     if a.kind == "count" and _specific(a):
         # A toll, an evacuation count...: different numbers are the news (a dispute, an
         # update), unless they are far apart and the sentences have nothing else in common.
-        return max(a.value, b.value) <= 3 * max(min(a.value, b.value), 1) or _similar(a, b, 0.3)
+        # Far apart and undated, they are as likely two events ("this attack killed four",
+        # "an attack thirty years ago killed 63"): not compared.
+        near = max(a.value, b.value) <= 3 * max(min(a.value, b.value), 1)
+        return near or (_similar(a, b, 0.3) and bool(a.when and b.when))
     return False  # what is counted is too vague to call different numbers a dispute
+
+
+def _agrees_with(a: NumberMention, b: NumberMention) -> bool:
+    """Could ``a`` stand beside ``b`` in an agreeing group: the same quantity, a scope nothing
+    tells apart, and a compatible number?"""
+    return a.kind == b.kind and a.unit == b.unit and a.label == b.label and a.subset == b.subset \
+        and _compatible_scope(a, b, True) and (_same_value(a, b) or _overlap(a, b))
 
 
 def _specific(m: NumberMention) -> bool:
@@ -69,10 +93,13 @@ def _specific(m: NumberMention) -> bool:
 def _group(mentions: list[NumberMention]) -> list[list[NumberMention]]:
     groups: list[list[NumberMention]] = []
     for m in mentions:
-        for g in groups:
-            if all(_groupable(m, x) for x in g):
-                g.append(m)
-                break
+        fits = [g for g in groups if all(_groupable(m, x) for x in g)]
+        # A group that already reports the same number first: "That earthquake killed more
+        # than 300" joins the earlier quake's 300 rather than this quake's rising toll.
+        same = [g for g in groups if any(_same_value(m, x) for x in g)
+                and all(_agrees_with(m, x) for x in g)]
+        if same or fits:
+            (same or fits)[0].append(m)
         else:
             groups.append([m])
     # A document repeating its own figure in one story is one report, not a fact of its own
@@ -142,8 +169,38 @@ def _verdict(group: list[NumberMention]) -> Fact:
     group.sort(key=lambda m: (m.order, m.pos))
     quantity = _quantity(group)
     mentions = [FactMention(sentence=Span(m.doc, m.sentence.start, m.sentence.end, m.sentence.text),
-                            value=m.value, value_text=m.value_text, qualifier=m.qualifier, date=m.date)
+                            value=m.value, value_text=m.value_text, qualifier=m.qualifier, date=m.date,
+                            what=m.label, where=m.where, when=_when_words(m), according_to=m.source)
                 for m in group]
+    fact = _judge(group, quantity, mentions)
+    fact.scope = _scope_of(quantity, group)
+    if fact.verdict == "update":
+        fact.scope["when"] = None  # each report's own date: the note gives them
+    return fact
+
+
+def _when_words(m: NumberMention) -> str | None:
+    """The period, day or year the sentence ties the figure to, in its words."""
+    if m.when_text:
+        return m.when_text
+    if m.year:
+        return f"in {m.year}"
+    return None
+
+
+def _scope_of(quantity: str, group: list[NumberMention]) -> dict:
+    """What the mentions of a fact share: the place and period some of them state (the first
+    stated), and every source named, as each article names it."""
+    where = next((m.where for m in group if m.where), None)
+    when = next((_when_words(m) for m in group if _when_words(m)), None)
+    names: list[str] = []  # each name as written: "United Nations", "UN political chief X"
+    for m in group:
+        if m.source and m.source.lower() not in (n.lower() for n in names):
+            names.append(m.source)
+    return {"what": quantity, "where": where, "when": when, "according_to": names}
+
+
+def _judge(group: list[NumberMention], quantity: str, mentions: list[FactMention]) -> Fact:
     docs = {m.doc for m in group}
     if len(docs) < 2:
         src = _sources_of(group)
@@ -199,6 +256,9 @@ def _verdict(group: list[NumberMention]) -> Fact:
     if all(_overlap(a, b) for a in group for b in group):
         return Fact(quantity, mentions, "agree",
                     f"Reported by {_quoted(group)}: different wording, compatible figures.")
+    running = _running_update(group, values, quantity, mentions)
+    if running is not None:
+        return running
     parts = []
     for v in sorted(values, key=lambda v: v[0].value):
         src = _sources_of(v)
@@ -210,6 +270,31 @@ def _verdict(group: list[NumberMention]) -> Fact:
     else:
         when = "in reports of the same date"
     return Fact(quantity, mentions, "conflict", f"Different figures {when}: " + " vs ".join(parts) + ".")
+
+
+def _running_update(group: list[NumberMention], values: list[list[NumberMention]], quantity: str,
+                    mentions: list[FactMention]) -> Fact | None:
+    """Undated reports of a running count (a toll, people evacuated, homes damaged) that
+    differ, with no two sources standing behind different numbers: a count that rose as the
+    reports came in, not a dispute. The highest is read as the latest, and the note says the
+    reports are not dated. None when a conflict remains possible."""
+    if all(m.when for m in group) or group[0].kind != "count" or group[0].event not in _RUNNING_EVENTS:
+        return None
+    named = {}
+    for v in values:
+        src = next((m.source_key for m in v if m.source_key), None)
+        if src:
+            named[id(v)] = src
+    keys = list(named.values())
+    if any(not _same_source(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+        return None  # two named sources give two numbers: a conflict, whatever the dates
+    steps = sorted(values, key=lambda v: max(m.value for m in v))
+    parts = [f"{max((m.phrase for m in v), key=[m.phrase for m in v].count)} ({_doc_list([m.doc for m in v])})"
+             for v in steps]
+    note = ("The reports are not dated; a count that grows as reports come in: "
+            + ", then ".join(parts) + f". The highest, in {_doc_list([m.doc for m in steps[-1]])}, "
+            "is read as the latest.")
+    return Fact(quantity, mentions, "update", note)
 
 
 def _quantity(group: list[NumberMention]) -> str:
