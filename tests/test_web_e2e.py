@@ -159,19 +159,20 @@ def test_upload_the_example_and_read_the_brief(page, server):
         item = items.nth(i)
         assert item.locator(".sentence-text").text_content() == s["text"]
         assert item.locator(".cite.primary").text_content() == number[s["doc"]]
-        assert item.locator(".cite.support").all_text_contents() == [number[d] for d in s["also_in"]]
+        # the closest supporting outlets, at most three (then "and N more")
+        assert item.locator(".cite.support").all_text_contents() == [number[p["doc"]] for p in s["support"][:3]]
     # the same headline as the Markdown and HTML briefs: the most central article's title
     assert page.locator("#r-title").text_content() == brief["headline"] == docs["05_broadcaster.txt"]["title"]
 
-    # Hovering a citation shows the source sentence in its article.
-    s = next(s for s in brief["summary"] if s["also_in"])
-    cite = items.nth(brief["summary"].index(s)).locator(".cite.support").first
-    cite.hover()
+    # Hovering a citation shows the cited sentence in its article. (The example's outlets word
+    # their shared facts their own way: "also in" cites, which share this popover, are tested
+    # on a cluster made for it in test_a_support_cite_shows_the_other_outlets_sentence.)
+    s = brief["summary"][1]
+    items.nth(1).locator(".cite.primary").hover()
     pop = page.locator("#popover")
     pop.wait_for(state="visible")
-    support = s["support"][0]
-    assert pop.locator("mark").text_content() == support["text"]
-    assert docs[support["doc"]]["title"] in pop.text_content()
+    assert pop.locator("mark").text_content() == s["text"]
+    assert docs[s["doc"]]["title"] in pop.text_content()
     # Clicking pins it; "Show in the article" opens the article at that sentence.
     page.mouse.move(0, 0)
     first = items.nth(0).locator(".cite.primary")
@@ -210,13 +211,41 @@ def test_upload_the_example_and_read_the_brief(page, server):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.reload()
     page.wait_for_selector("#result:not([hidden])")
-    cite = items.nth(brief["summary"].index(s)).locator(".cite.support").first
-    cite.hover()
+    items.nth(brief["summary"].index(s)).locator(".cite.primary").hover()
     pop.wait_for(state="visible")
     shot = page.screenshot()
     assert shot[:8] == b"\x89PNG\r\n\x1a\n"
     if os.environ.get("NEWSWEAVE_UPDATE_SCREENSHOT"):
         (ROOT / "docs" / "screenshot.png").write_bytes(shot)
+
+
+STORM_A = ("Storm closes Penhallow harbour\n\nA winter storm closed the harbour at Penhallow on Friday after "
+           "waves flooded the fish market, the port authority said.\n\nThe coastguard said a yacht with two "
+           "people aboard had been towed to safety near Gull Point.\n\nHarbour master Ines Calloway said "
+           "fourteen trawlers had been moved to the inner basin overnight.\n")
+STORM_B = ("Penhallow battens down as storm hits\n\nSeawater poured into the fish market of Penhallow on "
+           "Friday when storm waves overtopped the sea wall.\n\nA yacht with two people aboard was towed to "
+           "safety near Gull Point, the coastguard said.\n\nFerries will not sail until engineers have "
+           "inspected the damaged sea wall, the council said.\n")
+
+
+def test_a_support_cite_shows_the_other_outlets_sentence(page, server):
+    page.goto(server + "/")
+    for text in (STORM_A, STORM_B):  # two outlets, one fact told in both
+        page.fill("#paste", text)
+        page.click("#add-paste")
+    page.click("#submit")
+    page.wait_for_selector("#result:not([hidden])")
+    brief = _brief(server, page.url.rsplit("/", 1)[-1])
+    s = next(s for s in brief["summary"] if s["also_in"])  # the yacht towed to safety
+    assert "Gull Point" in s["text"] and len(s["support"]) == 1
+    items = page.locator("#summary li")
+    items.nth(brief["summary"].index(s)).locator(".cite.support").first.hover()
+    pop = page.locator("#popover")
+    pop.wait_for(state="visible")
+    support = s["support"][0]
+    assert pop.locator("mark").text_content() == support["text"]
+    assert "Gull Point" in support["text"] and support["doc"] != s["doc"]
 
 
 def test_phone_width_and_reload(browser, server):
