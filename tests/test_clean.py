@@ -363,3 +363,11 @@ def test_crlf_and_nbsp_offsets():
         ("navigation", "Advertisement"),
         ("newsletter", "Sign\u00a0up for our newsletter"),
     ]
+
+
+def test_a_paragraph_with_a_planted_tag_keeps_its_prose():
+    line = ("Flood barriers failed along the river in Tamsworth on Friday night, officials said. "
+            "<script>alert('x')</script><img src=x onerror=alert(1)> About 300 homes were evacuated "
+            "as the water rose above the quay, and the council opened two shelters.")
+    assert find_debris(line) == []  # the prose stays; the renderers show the tags as text
+    assert [r.kind for r in find_debris('<div class="promo"><a href="https://x.example/">')] == ["navigation"]

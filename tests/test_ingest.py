@@ -167,3 +167,13 @@ def test_jsonl_bad_json_names_the_line(tmp_path):
     path = write_jsonl(tmp_path, raw=json.dumps({"id": 1, "documents": [ARTICLE_A]}) + "\n{oops\n")
     with pytest.raises(InputError, match="line 2 is not valid JSON"):
         newsweave.load(path)
+
+
+def test_a_few_broken_bytes_do_not_garble_a_utf8_file():
+    from newsweave.ingest.readers import decode
+
+    good = "Café owners in Zürich said the “flood” cost €2m.\n"
+    text, problem = decode(good.encode() + b"Broken \xed\xa0\x80 here.\n", "a.txt")
+    assert problem == "" and text.startswith(good) and "\ufffd" in text  # not mojibake
+    latin = "Café owners in Zürich said.\n".encode("cp1252")
+    assert decode(latin, "b.txt")[0] == "Café owners in Zürich said.\n"  # still Windows-1252

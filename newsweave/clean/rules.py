@@ -395,8 +395,9 @@ RULES: list[_Rule] = [
     _r("navigation", r"^[A-Z][\w .'-]+, [A-Z]{2} \(\d{5}\)$", 60, flags=0),
     # Bare links and "Label: http://..." link lists.
     _r("navigation", r"^\W*(?:[\w][\w .'&-]{0,40}:\s*)?(?:https?://|www\.)\S+\W*$", subs=("http", "www.")),
-    # HTML attribute / tag residue.
-    _r("navigation", r"\b\w+=[\"']https?://|</?(?:div|span|p|a|img|script|iframe|br|figure|figcaption)\b[^>]*>", 2000, subs=("=\"http", "='http", "<")),
+    # HTML attribute / tag residue, on short lines only: a paragraph of prose with a tag left in
+    # it keeps its prose (the tag is shown as text, never run).
+    _r("navigation", r"\b\w+=[\"']https?://|</?(?:div|span|p|a|img|script|iframe|br|figure|figcaption)\b[^>]*>", 200, subs=("=\"http", "='http", "<")),
     # Separator lines: no letter or digit at all ("___", "——", "###", "*").
     _r("navigation", r"^[\W_]+$", 200),
 ]  # fmt: skip

@@ -75,13 +75,20 @@ def decode(data: bytes, source: str) -> tuple[str | None, str]:
         return check_text(text, source)
     if b"\x00" in data[:8192]:
         return None, f"{source} is a binary file, not text: convert it to .txt or .html first"
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # cp1252 leaves 5 bytes undefined: treat such files as binary
+    try:
+        return check_text(data.decode("utf-8-sig"), source)
+    except UnicodeDecodeError:
+        pass
+    # A UTF-8 file with a few broken bytes (a surrogate's, a cut character) keeps its good
+    # characters: each broken byte becomes U+FFFD. A file with no valid multi-byte character
+    # at all is an old Latin-1/Windows-1252 file.
+    lenient = data.decode("utf-8-sig", errors="replace")
+    broken = lenient.count("\ufffd")
+    if any(ord(ch) > 127 and ch != "\ufffd" for ch in lenient) and broken <= max(3, len(lenient) // 1000):
+        return check_text(lenient, source)
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # cp1252 leaves 5 bytes undefined: treat such files as binary
         return None, f"{source} is not readable text (unknown encoding): save it as UTF-8"
     return check_text(text, source)
 
