@@ -1,0 +1,326 @@
+"""Grouping articles into stories: candidates from an inverted index, then average linkage.
+
+The cost grows with the articles, not with their pairs:
+
+1. **Wire copies** (``newsweave.copies``' rule: most of the shorter text's word 5-grams are in
+   the longer one) are found through an inverted index of shingles and joined first.
+2. **Boilerplate** — a sentence that stands in ``BOILERPLATE_ARTICLES`` or more articles that
+   are not copies of each other ("Get breaking news alerts ...", an archive's crawl notice) —
+   is left out of the words compared.
+3. A **dead page** (fewer than ``MIN_WORDS`` content words left) is a story of its own.
+4. Each article is a TF-IDF vector (sublinear tf; idf from every article seen, the store's
+   too). Its ``QUERY_TERMS`` heaviest words that are rare enough (in at most
+   ``MAX_DF_FRACTION`` of the articles) look up the articles that share them; the
+   ``NEIGHBOURS`` best by those words are compared exactly (cosine).
+5. **Time**: two articles whose time evidence (a date; else the latest year they mention and
+   the year after) lies more than ``WINDOW_DAYS`` apart are never linked, and a story never
+   spans more than ``MAX_SPAN_DAYS`` of dates: the same place or people at another time is
+   another story.
+6. **Average linkage** on that sparse graph (a missing pair counts as similarity 0): the two
+   groups with the highest mean similarity are merged while it is at least ``THRESHOLD``.
+   Stories already stored are groups from the start and are never merged with each other,
+   so their ids never change; a new article joins one or starts its own.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..copies import MIN_CONTAINMENT, MIN_LENGTH_RATIO, MIN_SHINGLES
+from .features import Item, set_counts
+
+THRESHOLD = 0.2
+NEIGHBOURS = 10
+QUERY_TERMS = 20
+MAX_DF_FRACTION = 0.02
+MIN_MAX_DF = 50  # in a small pile every word is "common"; look up at least this many
+MIN_WORDS = 15
+BOILERPLATE_ARTICLES = 4
+WINDOW_DAYS = 180
+MAX_SPAN_DAYS = 365
+MIN_EDGE = 0.05
+# idf as if among at least this many articles: in a pile of five, every word is "common" and
+# the weights say nothing; a word in few of 1,000 articles is what names a story.
+MIN_IDF_ARTICLES = 1000
+
+
+@dataclass
+class Params:
+    threshold: float = THRESHOLD
+    neighbours: int = NEIGHBOURS
+    query_terms: int = QUERY_TERMS
+    window_days: int = WINDOW_DAYS
+    max_span_days: int = MAX_SPAN_DAYS
+    min_words: int = MIN_WORDS
+    boilerplate_articles: int = BOILERPLATE_ARTICLES
+
+
+class MemoryIndex:
+    """What the grouping needs to know of the articles already grouped; this one is empty
+    and kept in memory. ``newsweave.stories.store.Store`` answers the same from SQLite."""
+
+    def __init__(self):
+        self.n = 0
+        self.df: Counter = Counter()
+        self.boiler: Counter = Counter()
+
+    def doc_freq(self, terms) -> dict[str, int]:
+        return {t: self.df.get(t, 0) for t in terms}
+
+    def boilerplate_counts(self, hashes) -> dict[int, int]:
+        return {h: self.boiler.get(h, 0) for h in hashes}
+
+    def candidates(self, terms: list[str], limit: int) -> list[str]:
+        return []
+
+    def items(self, ids) -> dict[str, Item]:
+        return {}
+
+    def story_of(self, ids) -> dict[str, str]:
+        return {}
+
+    def members(self, story_ids) -> dict[str, list[str]]:
+        return {}
+
+
+def _find_copies(items: list[Item]) -> dict[str, str]:
+    """``{copy id: original id}`` among the items (``newsweave.copies``' rule)."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if len(it.shingles) >= MIN_SHINGLES:
+            for h in it.shingles:
+                postings[h].append(i)
+    shared: Counter = Counter()
+    for ids in postings.values():
+        if 1 < len(ids) <= 50:
+            for a_i, a in enumerate(ids):
+                for b in ids[a_i + 1:]:
+                    shared[(a, b)] += 1
+    parent = list(range(len(items)))
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), n in shared.items():
+        small, large = sorted((len(items[a].shingles), len(items[b].shingles)))
+        if n >= MIN_CONTAINMENT * small and small >= MIN_LENGTH_RATIO * large:
+            parent[root(a)] = root(b)
+    groups = defaultdict(list)
+    for i in range(len(items)):
+        groups[root(i)].append(i)
+    copies = {}
+    for members in groups.values():
+        if len(members) > 1:
+            orig = min(members, key=lambda i: (items[i].date or "9999", -len(items[i].shingles), i))
+            for i in members:
+                if i != orig:
+                    copies[items[i].id] = items[orig].id
+    return copies
+
+
+def _gap_days(a, b) -> int:
+    if a is None or b is None:
+        return 0
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+class _Vectors:
+    def __init__(self, n: int, df: dict[str, int]):
+        self.n, self.df = n, df
+
+    def idf(self, t: str) -> float:
+        return math.log((1 + max(self.n, MIN_IDF_ARTICLES)) / (1 + self.df.get(t, 0))) + 1
+
+    def vector(self, counts: Counter) -> dict[str, float]:
+        v = {t: (1 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {t: x / norm for t, x in v.items()}
+
+
+def _cos(a: dict, b: dict) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def group(new: list[Item], index=None, params: Params = Params()) -> dict[str, str | None]:
+    """Assign each new item to a story: ``{article id: existing story id, or None}`` where
+    None-valued articles are grouped by the ``key`` in the second result.
+
+    Returns ``{article id: story key}``: an existing story's id, or ``"new:<first article
+    id>"`` for a story that starts now. Sets ``copy_of`` and ``counts`` on the items.
+    """
+    index = index or MemoryIndex()
+    by_id = {it.id: it for it in new}
+    # 1. wire copies among the new articles
+    for cid, oid in _find_copies(new).items():
+        by_id[cid].copy_of = oid
+    # 2. boilerplate: sentences in many articles that are not copies of each other
+    seen: Counter = Counter()
+    for it in new:
+        if not it.copy_of:
+            seen.update({h for h, _ in it.sentences if h})
+    stored = index.boilerplate_counts([h for h, c in seen.items()])
+    boiler = {h for h, c in seen.items() if c + stored.get(h, 0) >= params.boilerplate_articles}
+    for it in new:
+        set_counts(it, boiler)
+    index_boiler_update = seen  # the store records these counts
+    # 3. dead pages; 4. vectors
+    live = [it for it in new if sum(it.counts.values()) >= params.min_words]
+    terms = set()
+    local_df: Counter = Counter()
+    for it in live:
+        local_df.update(it.counts.keys())
+    df = index.doc_freq(local_df)
+    df = {t: df.get(t, 0) + c for t, c in local_df.items()}
+    n = index.n + len(live)
+    vec = _Vectors(n, df)
+    max_df = max(MIN_MAX_DF, int(MAX_DF_FRACTION * n))
+    vectors = {it.id: vec.vector(it.counts) for it in live}
+    # candidates: new articles through an in-memory index, stored ones through the store
+    postings: dict[str, list[str]] = defaultdict(list)
+    queries = {}
+    for it in live:
+        v = vectors[it.id]
+        q = [t for t in sorted(v, key=v.get, reverse=True) if df.get(t, 0) <= max_df][:params.query_terms]
+        queries[it.id] = q
+        for t in q:
+            postings[t].append(it.id)
+    edges: dict[tuple[str, str], float] = {}
+    old_ids: set[str] = set()
+    old_cands: dict[str, list[str]] = {}
+    for it in live:
+        v = vectors[it.id]
+        partial: Counter = Counter()
+        for t in queries[it.id]:
+            ids = postings[t]
+            if len(ids) > max_df:
+                continue
+            w = v[t]
+            for other in ids:
+                if other != it.id:
+                    partial[other] += w * vectors[other].get(t, 0.0)
+        for other, _ in partial.most_common(params.neighbours):
+            key = (it.id, other) if it.id < other else (other, it.id)
+            if key not in edges:
+                edges[key] = _cos(v, vectors[other])
+        if index.n:
+            old_cands[it.id] = index.candidates(queries[it.id], params.neighbours)
+            old_ids.update(old_cands[it.id])
+    # stored stories touched: every member is compared, so that their mean is exact
+    story_of = index.story_of(old_ids) if old_ids else {}
+    members = index.members(set(story_of.values())) if story_of else {}
+    old_items = index.items({m for ms in members.values() for m in ms}) if members else {}
+    old_vectors = {}
+    for oid, oit in old_items.items():
+        set_counts(oit, boiler)
+        old_vectors[oid] = vec.vector(oit.counts)
+    for it in live:
+        stories_near = {story_of[o] for o in old_cands.get(it.id, []) if o in story_of}
+        for sid in stories_near:
+            for m in members.get(sid, []):
+                if m in old_vectors:
+                    edges[(it.id, m)] = _cos(vectors[it.id], old_vectors[m])
+    return _link(new, live, edges, old_items, members, params, by_id)
+
+
+def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]:
+    spans = {it.id: it.span() for it in new}
+    spans.update({i: it.span() for i, it in old_items.items()})
+    # clusters: stored stories, wire-copy groups, single articles
+    cluster: dict[str, str] = {}
+    groups: dict[str, list[str]] = defaultdict(list)
+    size: Counter = Counter()
+    days: dict[str, tuple] = {}
+    for sid, ms in members.items():
+        for m in ms:
+            cluster[m] = sid
+        groups[sid] = list(ms)
+        size[sid] = len(ms)
+    for it in new:
+        key = f"new:{it.id}"
+        cluster[it.id] = key
+        groups[key] = [it.id]
+        size[key] = 1
+    for it in new:  # a copy goes with its original
+        if it.copy_of and it.copy_of in cluster:
+            a, b = cluster[it.copy_of], cluster[it.id]
+            cluster[it.id] = a
+            groups[a].append(it.id)
+            del groups[b]
+            size[a] += 1
+            del size[b]
+    for c in list(size):
+        ds = [old_items[m].day if m in old_items else by_id[m].day for m in groups[c]]
+        ds = [d for d in ds if d]
+        days[c] = (min(ds), max(ds)) if ds else None
+    links: dict[str, dict[str, float]] = defaultdict(dict)
+    for (a, b), s in edges.items():
+        if s < MIN_EDGE or _gap_days(spans.get(a), spans.get(b)) > params.window_days:
+            continue
+        ca, cb = cluster[a], cluster[b]
+        if ca == cb or (not ca.startswith("new:") and not cb.startswith("new:")):
+            continue
+        links[ca][cb] = links[ca].get(cb, 0.0) + s
+        links[cb][ca] = links[cb].get(ca, 0.0) + s
+    heap = []
+    for a, nb in links.items():
+        for b, s in nb.items():
+            if a < b:
+                heap.append((-s / (size[a] * size[b]), a, b))
+    heapq.heapify(heap)
+    alive = set(size)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in alive or b not in alive:
+            continue
+        s = links[a].get(b, 0.0) / (size[a] * size[b])
+        if abs(s + neg) > 1e-12:
+            continue  # stale
+        if s < params.threshold:
+            break
+        if not a.startswith("new:") and not b.startswith("new:"):
+            continue
+        da, db = days.get(a), days.get(b)
+        if da and db and (max(da[1], db[1]) - min(da[0], db[0])).days > params.max_span_days:
+            continue
+        if not a.startswith("new:"):
+            keep, gone = a, b
+        elif not b.startswith("new:"):
+            keep, gone = b, a
+        else:
+            keep, gone = (a, b) if size[a] >= size[b] else (b, a)
+        alive.discard(gone)
+        size[keep] += size.pop(gone)
+        days[keep] = _union_days(da, db)
+        for c, s2 in links.pop(gone).items():
+            links[c].pop(gone, None)
+            if c == keep:
+                continue
+            if not keep.startswith("new:") and not c.startswith("new:"):
+                continue
+            links[keep][c] = links[keep].get(c, 0.0) + s2
+            links[c][keep] = links[keep][c]
+        links[keep].pop(gone, None)
+        for c, s2 in links[keep].items():
+            heapq.heappush(heap, (-s2 / (size[keep] * size[c]), keep, c) if keep < c
+                           else (-s2 / (size[keep] * size[c]), c, keep))
+        for m in groups[gone]:
+            cluster[m] = keep
+        groups[keep].extend(groups.pop(gone))
+    return {it.id: cluster[it.id] for it in new}
+
+
+def _union_days(a, b):
+    if not a:
+        return b
+    if not b:
+        return a
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
