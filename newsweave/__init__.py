@@ -20,6 +20,7 @@ from .brief import Brief  # noqa: E402
 from .model import Document, Removal, Sentence, Status, SummarySentence, Support  # noqa: E402
 from .config import Config  # noqa: E402
 from .pipeline import run  # noqa: E402
+from .stories import stories  # noqa: E402  (newsweave.stories: a pile of articles grouped by event)
 
 
 def load(paths: str | Sequence[str], cluster_id: str | None = None) -> list[Document]:

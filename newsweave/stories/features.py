@@ -11,6 +11,7 @@ evidence when there is no date).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,6 +63,12 @@ class Item:
         return None
 
 
+def sentence_hash(words: list[str]) -> int:
+    """A hash of a sentence's words that is the same in every run (stored in the database)."""
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=7).digest()
+    return int.from_bytes(digest, "big") or 1
+
+
 def read_item(article: dict, find_date: bool = True) -> Item:
     """An :class:`Item` from ``{"id", "text", "title"?, "date"?, "source"?, "url"?}``."""
     text = article["text"]
@@ -82,7 +89,7 @@ def read_item(article: dict, find_date: bool = True) -> Item:
     for piece in _SENTENCE_END.split(kept):
         words = _WORD.findall(piece.lower())
         if len(words) >= MIN_SENTENCE_WORDS:
-            item.sentences.append((hash(" ".join(words)), content_words(piece)))
+            item.sentences.append((sentence_hash(words), content_words(piece)))
         elif words:
             item.sentences.append((0, content_words(piece)))
     item.shingles = shingles(kept)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..copies import MIN_CONTAINMENT, MIN_LENGTH_RATIO, MIN_SHINGLES
 from .features import Item, set_counts
 
-THRESHOLD = 0.2
+THRESHOLD = 0.15
 NEIGHBOURS = 10
 QUERY_TERMS = 20
 MAX_DF_FRACTION = 0.02
@@ -149,13 +149,20 @@ def _cos(a: dict, b: dict) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
-def group(new: list[Item], index=None, params: Params = Params()) -> dict[str, str | None]:
-    """Assign each new item to a story: ``{article id: existing story id, or None}`` where
-    None-valued articles are grouped by the ``key`` in the second result.
+@dataclass
+class Grouping:
+    """What one run decided: ``assignment`` ``{article id: story key}`` (a stored story's id,
+    or ``"new:<an article id>"`` for a story that starts now); for the store, the looked-up
+    words of each live article (``queries``) and the sentence counts (``sentences``)."""
 
-    Returns ``{article id: story key}``: an existing story's id, or ``"new:<first article
-    id>"`` for a story that starts now. Sets ``copy_of`` and ``counts`` on the items.
-    """
+    assignment: dict[str, str]
+    queries: dict[str, list[str]]
+    sentences: Counter
+
+
+def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
+    """Assign each new item to a stored story or a new one (sets ``copy_of`` and ``counts``
+    on the items)."""
     index = index or MemoryIndex()
     by_id = {it.id: it for it in new}
     # 1. wire copies among the new articles
@@ -173,7 +180,6 @@ def group(new: list[Item], index=None, params: Params = Params()) -> dict[str, s
     index_boiler_update = seen  # the store records these counts
     # 3. dead pages; 4. vectors
     live = [it for it in new if sum(it.counts.values()) >= params.min_words]
-    terms = set()
     local_df: Counter = Counter()
     for it in live:
         local_df.update(it.counts.keys())
@@ -219,7 +225,8 @@ def group(new: list[Item], index=None, params: Params = Params()) -> dict[str, s
     old_items = index.items({m for ms in members.values() for m in ms}) if members else {}
     old_vectors = {}
     for oid, oit in old_items.items():
-        set_counts(oit, boiler)
+        if oit.sentences:
+            set_counts(oit, boiler)
         old_vectors[oid] = vec.vector(oit.counts)
     for it in live:
         stories_near = {story_of[o] for o in old_cands.get(it.id, []) if o in story_of}
@@ -227,7 +234,8 @@ def group(new: list[Item], index=None, params: Params = Params()) -> dict[str, s
             for m in members.get(sid, []):
                 if m in old_vectors:
                     edges[(it.id, m)] = _cos(vectors[it.id], old_vectors[m])
-    return _link(new, live, edges, old_items, members, params, by_id)
+    assignment = _link(new, live, edges, old_items, members, params, by_id)
+    return Grouping(assignment, queries, index_boiler_update)
 
 
 def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]:
