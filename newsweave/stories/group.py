@@ -9,8 +9,8 @@ The cost grows with the articles, not with their pairs:
    is left out of the words compared.
 3. A **dead page** (fewer than ``MIN_WORDS`` content words left) is a story of its own.
 4. Each article is a TF-IDF vector (sublinear tf; idf from every article seen, the store's
-   too). Its ``QUERY_TERMS`` heaviest words that are rare enough (in at most
-   ``MAX_DF_FRACTION`` of the articles) look up the articles that share them; the
+   too). Its ``QUERY_TERMS`` heaviest words that are rare enough (in at most ``MAX_DF``
+   articles) look up the articles that share them; the
    ``NEIGHBOURS`` best by those words are compared exactly (cosine).
 5. **Time**: two articles whose time evidence (a date; else the latest year they mention and
    the year after) lies more than ``WINDOW_DAYS`` apart are never linked, and a story never
@@ -35,8 +35,7 @@ from .features import Item, set_counts
 THRESHOLD = 0.15
 NEIGHBOURS = 10
 QUERY_TERMS = 20
-MAX_DF_FRACTION = 0.02
-MIN_MAX_DF = 50  # in a small pile every word is "common"; look up at least this many
+MAX_DF = 100  # a word in more articles is not looked up: it names no one story
 MIN_WORDS = 15
 BOILERPLATE_ARTICLES = 4
 WINDOW_DAYS = 180
@@ -187,16 +186,17 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
     df = {t: df.get(t, 0) + c for t, c in local_df.items()}
     n = index.n + len(live)
     vec = _Vectors(n, df)
-    max_df = max(MIN_MAX_DF, int(MAX_DF_FRACTION * n))
+    max_df = MAX_DF
     vectors = {it.id: vec.vector(it.counts) for it in live}
     # candidates: new articles through an in-memory index, stored ones through the store
     postings: dict[str, list[str]] = defaultdict(list)
     queries = {}
     for it in live:
         v = vectors[it.id]
-        q = [t for t in sorted(v, key=v.get, reverse=True) if df.get(t, 0) <= max_df][:params.query_terms]
+        # words no other article has find nothing: the heaviest of those shared are looked up
+        q = [t for t in sorted(v, key=v.get, reverse=True) if 2 <= df.get(t, 0) <= max_df][:params.query_terms]
         queries[it.id] = q
-        for t in q:
+        for t in v:
             postings[t].append(it.id)
     edges: dict[tuple[str, str], float] = {}
     old_ids: set[str] = set()

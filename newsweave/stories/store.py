@@ -2,7 +2,7 @@
 
 Tables (all prefixed ``story_``, so the file can be the web app's own database):
 ``story_articles`` (one row per article: its story, text, date, content-word counts),
-``story_postings`` (the words each live article is found by: an inverted index),
+``story_postings`` (the words of each live article: an inverted index),
 ``story_df`` (document frequency of each word), ``story_sentences`` (in how many articles
 each sentence stands: boilerplate), ``story_stories`` (id, headline, dates, the last brief)
 and ``story_meta``. A run reads only the rows its new articles touch: the postings of their
@@ -127,7 +127,7 @@ class Store:
                          it.copy_of, it.latest_year, json.dumps(dict(it.counts)), int(it.id in queries)))
         self.db.executemany("INSERT INTO story_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.db.executemany("INSERT INTO story_postings VALUES (?,?)",
-                            [(t, aid) for aid, terms in queries.items() for t in terms])
+                            [(t, it.id) for it in items if it.id in queries for t in it.counts])
         df = Counter()
         for it in items:
             if it.id in queries:
