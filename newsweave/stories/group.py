@@ -34,8 +34,8 @@ from .features import Item, set_counts
 
 THRESHOLD = 0.15
 NEIGHBOURS = 10
-QUERY_TERMS = 20
-MAX_DF = 100  # a word in more articles is not looked up: it names no one story
+QUERY_TERMS = 12
+MAX_DF = 50  # a word in more articles is not looked up: it names no one story
 MIN_WORDS = 15
 BOILERPLATE_ARTICLES = 4
 WINDOW_DAYS = 180
