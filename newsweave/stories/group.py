@@ -85,19 +85,27 @@ class MemoryIndex:
         return {}
 
 
+SKETCH = 24  # shingles per article (the smallest hashes) that find its copies
+
+
 def _find_copies(items: list[Item]) -> dict[str, str]:
-    """``{copy id: original id}`` among the items (``newsweave.copies``' rule)."""
+    """``{copy id: original id}`` among the items (``newsweave.copies``' rule), candidates
+    found by a bottom-k sketch (the ``SKETCH`` smallest shingle hashes: most of a copy's are
+    in its original), then checked on all the shingles."""
     postings: dict[int, list[int]] = defaultdict(list)
+    sketches = {}
     for i, it in enumerate(items):
         if len(it.shingles) >= MIN_SHINGLES:
-            for h in it.shingles:
+            sketches[i] = heapq.nsmallest(SKETCH, it.shingles)
+            for h in sketches[i]:
                 postings[h].append(i)
-    shared: Counter = Counter()
+    pairs: Counter = Counter()
     for ids in postings.values():
-        if 1 < len(ids) <= 50:
+        if 1 < len(ids) <= 20:  # a shingle in more articles is boilerplate, not one story
             for a_i, a in enumerate(ids):
                 for b in ids[a_i + 1:]:
-                    shared[(a, b)] += 1
+                    pairs[(a, b)] += 1
+    shared = {(a, b): len(items[a].shingles & items[b].shingles) for (a, b), c in pairs.items() if c >= 2}
     parent = list(range(len(items)))
 
     def root(x):
@@ -132,14 +140,47 @@ def _gap_days(a, b) -> int:
 class _Vectors:
     def __init__(self, n: int, df: dict[str, int]):
         self.n, self.df = n, df
+        self.cache: dict[str, float] = {}
 
     def idf(self, t: str) -> float:
-        return math.log((1 + max(self.n, MIN_IDF_ARTICLES)) / (1 + self.df.get(t, 0))) + 1
+        x = self.cache.get(t)
+        if x is None:
+            x = self.cache[t] = math.log((1 + max(self.n, MIN_IDF_ARTICLES)) / (1 + self.df.get(t, 0))) + 1
+        return x
 
     def vector(self, counts: Counter) -> dict[str, float]:
         v = {t: (1 + math.log(c)) * self.idf(t) for t, c in counts.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         return {t: x / norm for t, x in v.items()}
+
+
+def _exact(edges: dict, vectors: dict) -> None:
+    """The exact cosine of every candidate pair, as one sparse product."""
+    if not edges:
+        return
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    ids = list(vectors)
+    row = {aid: i for i, aid in enumerate(ids)}
+    terms: dict[str, int] = {}
+    data, cols, indptr = [], [], [0]
+    for aid in ids:
+        for t, x in vectors[aid].items():
+            cols.append(terms.setdefault(t, len(terms)))
+            data.append(x)
+        indptr.append(len(cols))
+    X = csr_matrix((np.array(data, dtype=np.float32), np.array(cols, dtype=np.int64), np.array(indptr)),
+                   shape=(len(ids), max(len(terms), 1)))
+    keys = list(edges)
+    a = np.array([row[k[0]] for k in keys])
+    b = np.array([row[k[1]] for k in keys])
+    sims = np.zeros(len(keys))
+    for start in range(0, len(keys), 50000):
+        sl = slice(start, start + 50000)
+        sims[sl] = np.asarray(X[a[sl]].multiply(X[b[sl]]).sum(axis=1)).ravel()
+    for k, x in zip(keys, sims):
+        edges[k] = float(x)
 
 
 def _cos(a: dict, b: dict) -> float:
@@ -189,15 +230,16 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
     max_df = MAX_DF
     vectors = {it.id: vec.vector(it.counts) for it in live}
     # candidates: new articles through an in-memory index, stored ones through the store
-    postings: dict[str, list[str]] = defaultdict(list)
+    postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
     queries = {}
     for it in live:
         v = vectors[it.id]
         # words no other article has find nothing: the heaviest of those shared are looked up
         q = [t for t in sorted(v, key=v.get, reverse=True) if 2 <= df.get(t, 0) <= max_df][:params.query_terms]
         queries[it.id] = q
-        for t in v:
-            postings[t].append(it.id)
+        for t, w in v.items():
+            if df.get(t, 0) >= 2:
+                postings[t].append((it.id, w))
     edges: dict[tuple[str, str], float] = {}
     old_ids: set[str] = set()
     old_cands: dict[str, list[str]] = {}
@@ -209,16 +251,17 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
             if len(ids) > max_df:
                 continue
             w = v[t]
-            for other in ids:
-                if other != it.id:
-                    partial[other] += w * vectors[other].get(t, 0.0)
+            for other, w2 in ids:
+                partial[other] += w * w2
+        partial.pop(it.id, None)
         for other, _ in partial.most_common(params.neighbours):
             key = (it.id, other) if it.id < other else (other, it.id)
             if key not in edges:
-                edges[key] = _cos(v, vectors[other])
+                edges[key] = None
         if index.n:
             old_cands[it.id] = index.candidates(queries[it.id], params.neighbours)
             old_ids.update(old_cands[it.id])
+    _exact(edges, vectors)
     # stored stories touched: every member is compared, so that their mean is exact
     story_of = index.story_of(old_ids) if old_ids else {}
     members = index.members(set(story_of.values())) if story_of else {}
