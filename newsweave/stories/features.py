@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..clean import find_debris
 from ..copies import shingles
 from ..metadata import add_metadata
@@ -41,7 +43,7 @@ class Item:
     source: str | None = None
     url: str | None = None
     sentences: list[tuple[int, list[str]]] = field(default_factory=list, repr=False)  # (hash, content words)
-    shingles: set[int] = field(default_factory=set, repr=False)
+    shingles: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
     latest_year: int | None = None
     counts: Counter = field(default_factory=Counter, repr=False)  # content words, boilerplate left out
     copy_of: str | None = None
@@ -92,7 +94,7 @@ def read_item(article: dict, find_date: bool = True) -> Item:
             item.sentences.append((sentence_hash(words), content_words(piece)))
         elif words:
             item.sentences.append((0, content_words(piece)))
-    item.shingles = shingles(kept)
+    item.shingles = np.array(sorted(shingles(kept)), dtype=np.int64)  # sorted, compact
     years = [int(m.group(1)) for m in YEAR_MENTION.finditer(kept)
              if not _FUTURE_BEFORE.search(kept[max(0, m.start() - 30):m.start()])]
     item.latest_year = max(years) if years else None
@@ -100,7 +102,10 @@ def read_item(article: dict, find_date: bool = True) -> Item:
 
 
 def set_counts(item: Item, boilerplate: set[int]) -> None:
-    """The article's content-word counts, without the sentences that are boilerplate."""
+    """The article's content-word counts, without the sentences that are boilerplate (kept
+    as they are once the sentences have been let go)."""
+    if not item.sentences:
+        return
     item.counts = Counter()
     for h, words in item.sentences:
         if not (h and h in boilerplate):

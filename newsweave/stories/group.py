@@ -92,12 +92,14 @@ def _find_copies(items: list[Item]) -> dict[str, str]:
     """``{copy id: original id}`` among the items (``newsweave.copies``' rule), candidates
     found by a bottom-k sketch (the ``SKETCH`` smallest shingle hashes: most of a copy's are
     in its original), then checked on all the shingles."""
+    import numpy as np
+
     postings: dict[int, list[int]] = defaultdict(list)
     sketches = {}
     for i, it in enumerate(items):
         if len(it.shingles) >= MIN_SHINGLES:
-            sketches[i] = heapq.nsmallest(SKETCH, it.shingles)
-            for h in sketches[i]:
+            sketches[i] = it.shingles[:SKETCH]  # sorted: the smallest hashes
+            for h in sketches[i].tolist():
                 postings[h].append(i)
     pairs: Counter = Counter()
     for ids in postings.values():
@@ -105,7 +107,8 @@ def _find_copies(items: list[Item]) -> dict[str, str]:
             for a_i, a in enumerate(ids):
                 for b in ids[a_i + 1:]:
                     pairs[(a, b)] += 1
-    shared = {(a, b): len(items[a].shingles & items[b].shingles) for (a, b), c in pairs.items() if c >= 2}
+    shared = {(a, b): len(np.intersect1d(items[a].shingles, items[b].shingles, assume_unique=True))
+              for (a, b), c in pairs.items() if c >= 2}
     parent = list(range(len(items)))
 
     def root(x):
@@ -154,24 +157,20 @@ class _Vectors:
         return {t: x / norm for t, x in v.items()}
 
 
-def _exact(edges: dict, vectors: dict) -> None:
+def _matrix(data, cols, indptr, width):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix((np.array(data, dtype=np.float32), np.array(cols, dtype=np.int64),
+                       np.array(indptr, dtype=np.int64)), shape=(len(indptr) - 1, max(width, 1)))
+
+
+def _exact(edges: dict, X, row: dict) -> None:
     """The exact cosine of every candidate pair, as one sparse product."""
     if not edges:
         return
     import numpy as np
-    from scipy.sparse import csr_matrix
 
-    ids = list(vectors)
-    row = {aid: i for i, aid in enumerate(ids)}
-    terms: dict[str, int] = {}
-    data, cols, indptr = [], [], [0]
-    for aid in ids:
-        for t, x in vectors[aid].items():
-            cols.append(terms.setdefault(t, len(terms)))
-            data.append(x)
-        indptr.append(len(cols))
-    X = csr_matrix((np.array(data, dtype=np.float32), np.array(cols, dtype=np.int64), np.array(indptr)),
-                   shape=(len(ids), max(len(terms), 1)))
     keys = list(edges)
     a = np.array([row[k[0]] for k in keys])
     b = np.array([row[k[1]] for k in keys])
@@ -228,30 +227,34 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
     n = index.n + len(live)
     vec = _Vectors(n, df)
     max_df = MAX_DF
-    vectors = {it.id: vec.vector(it.counts) for it in live}
-    # candidates: new articles through an in-memory index, stored ones through the store
+    # the vectors as one sparse matrix; each article's looked-up words and their weights
+    queries: dict[str, list[str]] = {}
+    looked: dict[str, list[tuple[str, float]]] = {}
     postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    queries = {}
+    terms: dict[str, int] = {}
+    data, cols, indptr = [], [], [0]
     for it in live:
-        v = vectors[it.id]
+        v = vec.vector(it.counts)
+        for t, x in v.items():
+            cols.append(terms.setdefault(t, len(terms)))
+            data.append(x)
+            if 2 <= df[t] <= max_df:
+                postings[t].append((it.id, x))
+        indptr.append(len(cols))
         # words no other article has find nothing: the heaviest of those shared are looked up
-        q = [t for t in sorted(v, key=v.get, reverse=True) if 2 <= df.get(t, 0) <= max_df][:params.query_terms]
+        q = [t for t in sorted(v, key=v.get, reverse=True) if 2 <= df[t] <= max_df][:params.query_terms]
         queries[it.id] = q
-        for t, w in v.items():
-            if df.get(t, 0) >= 2:
-                postings[t].append((it.id, w))
+        looked[it.id] = [(t, v[t]) for t in q]
+        it.sentences = []  # read: free the memory
+    matrix = _matrix(data, cols, indptr, len(terms))
+    rows = {it.id: i for i, it in enumerate(live)}
     edges: dict[tuple[str, str], float] = {}
     old_ids: set[str] = set()
     old_cands: dict[str, list[str]] = {}
     for it in live:
-        v = vectors[it.id]
         partial: Counter = Counter()
-        for t in queries[it.id]:
-            ids = postings[t]
-            if len(ids) > max_df:
-                continue
-            w = v[t]
-            for other, w2 in ids:
+        for t, w in looked[it.id]:
+            for other, w2 in postings[t]:
                 partial[other] += w * w2
         partial.pop(it.id, None)
         for other, _ in partial.most_common(params.neighbours):
@@ -261,7 +264,7 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
         if index.n:
             old_cands[it.id] = index.candidates(queries[it.id], params.neighbours)
             old_ids.update(old_cands[it.id])
-    _exact(edges, vectors)
+    _exact(edges, matrix, rows)
     # stored stories touched: every member is compared, so that their mean is exact
     story_of = index.story_of(old_ids) if old_ids else {}
     members = index.members(set(story_of.values())) if story_of else {}
@@ -273,10 +276,11 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
         old_vectors[oid] = vec.vector(oit.counts)
     for it in live:
         stories_near = {story_of[o] for o in old_cands.get(it.id, []) if o in story_of}
+        mine = vec.vector(it.counts) if stories_near else None
         for sid in stories_near:
             for m in members.get(sid, []):
                 if m in old_vectors:
-                    edges[(it.id, m)] = _cos(vectors[it.id], old_vectors[m])
+                    edges[(it.id, m)] = _cos(mine, old_vectors[m])
     assignment = _link(new, live, edges, old_items, members, params, by_id)
     return Grouping(assignment, queries, index_boiler_update)
 
