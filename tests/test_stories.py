@@ -62,12 +62,14 @@ def test_same_place_other_time_is_another_story_copies_and_dead_pages():
     assert all(s["brief"] is None for s in result["stories"])
 
 
-def test_the_date_words_of_undated_articles_split_events_too():
-    a = art("old", FLOOD_2019_A + " It was the worst flood since 2007, and the town's losses in 2019 may top "
-            "last year's.")
+def test_the_date_words_of_an_undated_article_split_events_too():
+    a = art("old", FLOOD_2019_A, "2019-03-04")
     b = art("new", FLOOD_2023 + " The town had not flooded since 2019; the 2023 repairs are not finished.")
-    c = art("old2", FLOOD_2019_B + " Insurers said 2019 claims would be high.")
+    c = art("old2", FLOOD_2019_B + " It was the worst flood since 2007.", "2019-03-05")
     assert groups(newsweave.stories([a, b, c], briefs=False)) == [["new"], ["old", "old2"]]
+    # years named only in the past say nothing against a later date
+    d = art("old3", FLOOD_2019_B + " The last great flood was in 2018.")
+    assert groups(newsweave.stories([a, d], briefs=False)) == [["old", "old3"]]
 
 
 def test_briefs_and_single_article_story():

@@ -22,7 +22,7 @@ from ..clean import find_debris
 from ..copies import shingles
 from ..metadata import add_metadata
 from ..model import Document
-from ..text.dates import YEAR_MENTION
+from ..text.dates import YEAR_MENTION, find_dates
 from ..text.lines import kept_line_spans
 from ..text.words import content_words
 
@@ -56,8 +56,9 @@ class Item:
             return None
 
     def span(self) -> tuple[dt.date, dt.date] | None:
-        """When the article was (probably) written: its day, else the latest year it mentions
-        and the year after (as ``newsweave.events``), else None."""
+        """When the article was (probably) written: its day; else from 1 January of the latest
+        year its own words name to the end of the next year (as ``newsweave.events``); else
+        None. Only a day is exact: ``span()[0] == span()[1]``."""
         if self.day:
             return self.day, self.day
         if self.latest_year:
@@ -97,6 +98,8 @@ def read_item(article: dict, find_date: bool = True) -> Item:
     item.shingles = np.array(sorted(shingles(kept)), dtype=np.int64)  # sorted, compact
     years = [int(m.group(1)) for m in YEAR_MENTION.finditer(kept)
              if not _FUTURE_BEFORE.search(kept[max(0, m.start() - 30):m.start()])]
+    if not years and item.date is None:
+        years = [int(d[:4]) for _, _, d in find_dates(kept)]
     item.latest_year = max(years) if years else None
     return item
 

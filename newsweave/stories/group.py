@@ -12,8 +12,10 @@ The cost grows with the articles, not with their pairs:
    too). Its ``QUERY_TERMS`` heaviest words that are rare enough (in at most ``MAX_DF``
    articles) look up the articles that share them; the
    ``NEIGHBOURS`` best by those words are compared exactly (cosine).
-5. **Time**: two articles whose time evidence (a date; else the latest year they mention and
-   the year after) lies more than ``WINDOW_DAYS`` apart are never linked, and a story never
+5. **Time**: two articles more than ``WINDOW_DAYS`` apart are never linked — two dates, or a
+   date and an undated article whose own words name a later year (it was written in or after
+   that year; the years an article names are only a lower bound: on the Multi-News mixes a
+   third of the same-story pairs name latest years five or more apart) — and a story never
    spans more than ``MAX_SPAN_DAYS`` of dates: the same place or people at another time is
    another story.
 6. **Average linkage** on that sparse graph (a missing pair counts as similarity 0): the two
@@ -135,9 +137,40 @@ def _find_copies(items: list[Item]) -> dict[str, str]:
 
 
 def _gap_days(a, b) -> int:
-    if a is None or b is None:
+    """Days between two articles' times (``Item.span``); 0 unless one of them is a day: the
+    years two undated articles name say little (one may name only years long past)."""
+    if a is None or b is None or (a[0] != a[1] and b[0] != b[1]):
         return 0
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def _time_of(spans) -> tuple | None:
+    """A group's time: (first day, last day, latest year-start, earliest year-end) of its members."""
+    days = [s[0] for s in spans if s and s[0] == s[1]]
+    years = [s for s in spans if s and s[0] != s[1]]
+    if not days and not years:
+        return None
+    return (min(days) if days else None, max(days) if days else None,
+            max(s[0] for s in years) if years else None, min(s[1] for s in years) if years else None)
+
+
+def _union_time(a, b):
+    if not a or not b:
+        return a or b
+    pick = lambda f, x, y: f(x, y) if x and y else (x or y)  # noqa: E731
+    return (pick(min, a[0], b[0]), pick(max, a[1], b[1]), pick(max, a[2], b[2]), pick(min, a[3], b[3]))
+
+
+def _too_far(t, params) -> bool:
+    """Whether a group with time ``t`` would hold two events: dates over ``max_span_days``
+    apart, or a date ``window_days`` away from what an undated member's years allow."""
+    if not t or t[0] is None:
+        return False
+    first, last, year_lo, year_hi = t
+    if (last - first).days > params.max_span_days:
+        return True
+    return bool(year_lo and (year_lo - first).days > params.window_days) or \
+        bool(year_hi and (last - year_hi).days > params.window_days)
 
 
 class _Vectors:
@@ -312,9 +345,7 @@ def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]
             size[a] += 1
             del size[b]
     for c in list(size):
-        ds = [old_items[m].day if m in old_items else by_id[m].day for m in groups[c]]
-        ds = [d for d in ds if d]
-        days[c] = (min(ds), max(ds)) if ds else None
+        days[c] = _time_of([spans.get(m) for m in groups[c]])
     links: dict[str, dict[str, float]] = defaultdict(dict)
     for (a, b), s in edges.items():
         if s < MIN_EDGE or _gap_days(spans.get(a), spans.get(b)) > params.window_days:
@@ -343,7 +374,7 @@ def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]
         if not a.startswith("new:") and not b.startswith("new:"):
             continue
         da, db = days.get(a), days.get(b)
-        if da and db and (max(da[1], db[1]) - min(da[0], db[0])).days > params.max_span_days:
+        if _too_far(_union_time(da, db), params):
             continue
         if not a.startswith("new:"):
             keep, gone = a, b
@@ -353,7 +384,7 @@ def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]
             keep, gone = (a, b) if size[a] >= size[b] else (b, a)
         alive.discard(gone)
         size[keep] += size.pop(gone)
-        days[keep] = _union_days(da, db)
+        days[keep] = _union_time(da, db)
         for c, s2 in links.pop(gone).items():
             links[c].pop(gone, None)
             if c == keep:
@@ -371,11 +402,4 @@ def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]
         groups[keep].extend(groups.pop(gone))
     return {it.id: cluster[it.id] for it in new}
 
-
-def _union_days(a, b):
-    if not a:
-        return b
-    if not b:
-        return a
-    return (min(a[0], b[0]), max(a[1], b[1]))
 
