@@ -53,6 +53,7 @@ class Params:
     threshold: float = THRESHOLD
     neighbours: int = NEIGHBOURS
     query_terms: int = QUERY_TERMS
+    max_df: int = MAX_DF
     window_days: int = WINDOW_DAYS
     max_span_days: int = MAX_SPAN_DAYS
     min_words: int = MIN_WORDS
@@ -259,7 +260,7 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
     df = {t: df.get(t, 0) + c for t, c in local_df.items()}
     n = index.n + len(live)
     vec = _Vectors(n, df)
-    max_df = MAX_DF
+    max_df = params.max_df
     # the vectors as one sparse matrix; each article's looked-up words and their weights
     queries: dict[str, list[str]] = {}
     looked: dict[str, list[tuple[str, float]]] = {}
