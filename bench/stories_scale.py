@@ -2,6 +2,7 @@
 articles of Multi-News train (its clusters are the gold stories).
 
     python bench/stories_scale.py 1000 10000 125000      # one process per size
+    python bench/stories_scale.py --incremental 1000 10000   # 100 new articles into a store of N
 
 Each size runs in a fresh subprocess, so that its peak memory (ru_maxrss) is its own.
 Reads ../shared/data/multi_news/train.jsonl.gz (or $NEWSWEAVE_SHARED/data/...).
@@ -55,7 +56,31 @@ def one(n: int) -> dict:
             "b3_f1": s["b3_f1"], "gold_stories": s["gold_stories"], "pred_stories": s["pred_stories"]}
 
 
+def incremental(sizes: list[int], new: int = 100) -> None:
+    """The cost of adding ``new`` articles to a store that holds N: it should not grow with N."""
+    import tempfile
+
+    from newsweave.stories.run import make_stories
+
+    print(f"| articles stored | storing them (s) | adding {new} more (s) | store size (MB) |")
+    print("|---:|---:|---:|---:|")
+    for n in sizes:
+        rows = articles(n + new)
+        strip = lambda rs: [{"id": r["id"], "text": r["text"]} for r in rs]  # noqa: E731
+        with tempfile.TemporaryDirectory() as tmp:
+            db = str(Path(tmp) / "stories.db")
+            t0 = time.perf_counter()
+            make_stories(strip(rows[:n]), db=db, briefs=False)
+            t1 = time.perf_counter()
+            make_stories(strip(rows[n:]), db=db, briefs=False)
+            t2 = time.perf_counter()
+            print(f"| {n:,} | {t1 - t0:.1f} | {t2 - t1:.2f} | {Path(db).stat().st_size / 1e6:.0f} |", flush=True)
+
+
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--incremental":
+        incremental([int(a) for a in argv[1:]] or [1000, 10000])
+        return
     if argv and argv[0] == "--one":
         print(json.dumps(one(int(argv[1]))))
         return

@@ -120,7 +120,8 @@ class Store:
     def add(self, items: list[Item], story: dict[str, str], queries: dict[str, list[str]],
             sentences: Counter) -> None:
         """Record the new articles (``story``: article id -> story id) and their words."""
-        seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM story_articles").fetchone()[0]
+        row = self.db.execute("SELECT value FROM story_meta WHERE key='seq'").fetchone()
+        seq = int(row[0]) if row else 0  # (not MAX(seq): that reads every row)
         rows = []
         for i, it in enumerate(items, seq + 1):
             rows.append((it.id, story[it.id], i, it.text, it.title, it.date, it.source, it.url,
@@ -136,6 +137,7 @@ class Store:
                             list(df.items()))
         self.db.executemany("INSERT INTO story_sentences VALUES (?,?) ON CONFLICT(hash) DO UPDATE SET n=n+excluded.n",
                             list(sentences.items()))
+        self.db.execute("INSERT OR REPLACE INTO story_meta VALUES ('seq', ?)", (str(seq + len(items)),))
         self.n += len(queries)
         self.db.execute("INSERT OR REPLACE INTO story_meta VALUES ('live', ?)", (str(self.n),))
 
