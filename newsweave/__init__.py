@@ -28,6 +28,7 @@ import os as _os  # noqa: E402
 _OPTION_TYPES = {"summarizer": (str,), "query": (str, type(None)), "keep_all": (bool,), "analyze": (bool,),
                  "overflow": (bool,), "min_relevance": (int, float), "corroboration": (int, float),
                  "min_documents": (int,)}
+from .stories import stories  # noqa: E402  (a pile of articles grouped by event)
 
 
 def load(paths: str | _os.PathLike | Sequence[str | _os.PathLike], cluster_id: str | None = None) -> list[Document]:
@@ -138,4 +139,4 @@ def run(documents: Sequence[Document], config: Config = Config()) -> Brief:
 
 
 __all__ = ["Brief", "Config", "Document", "InputError", "Removal", "Sentence", "Status",
-           "SummarySentence", "Support", "brief", "load", "run", "__version__"]
+           "SummarySentence", "Support", "brief", "load", "run", "stories", "__version__"]

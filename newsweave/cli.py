@@ -77,6 +77,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
     _add_extra_command(sub, "serve", argv)
     _add_extra_command(sub, "eval", argv)
+    from .stories.cli import add_stories_parser  # newsweave stories (newsweave/stories/cli.py)
+    add_stories_parser(sub)
     return parser
 
 
@@ -175,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_brief(args, args.inputs, args.cluster_id)
         if args.command == "example":
             return cmd_brief(args, [str(EXAMPLE_DIR)])
+        if args.command == "stories":  # newsweave/stories/cli.py
+            from .stories.cli import cmd_stories
+
+            return cmd_stories(args)
         if args.command == "eval":
             from .evaluation.cli import cmd_eval
 

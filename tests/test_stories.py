@@ -1,0 +1,144 @@
+"""Story grouping (newsweave.stories): events, copies, dead pages, the store, bad input."""
+
+import json
+
+import pytest
+
+import newsweave
+from newsweave.errors import InputError
+from test_cli import assert_user_error, run_cli
+
+# A fictional town, two floods four years apart: the same place and words, two events.
+FLOOD_2019_A = ("Floodwater swept through the town of Marlow after the river Thame burst its banks, "
+                "forcing four hundred residents from their homes. Emergency crews rescued twelve people "
+                "from rooftops on Station Road, and the council opened the Wexham sports hall as a "
+                "shelter. Mayor Ada Pryce asked the army for sandbags. The river rose two metres "
+                "overnight after three days of rain, the Environment Agency said.")
+FLOOD_2019_B = ("Rescue crews pulled twelve residents from rooftops in Marlow as the Thame rose two metres "
+                "overnight. Mayor Ada Pryce said four hundred people had left their homes and slept in the "
+                "Wexham sports hall. Soldiers arrived with sandbags on Tuesday, and the Environment Agency "
+                "warned that more rain was coming. Station Road remains closed to traffic.")
+FLOOD_2023 = ("Floodwater swept through Marlow again as the river Thame burst its banks after a week of "
+              "rain. Residents of Station Road were moved to the Wexham sports hall, and Mayor Lionel Oduya "
+              "asked for sandbags. The Environment Agency said the river rose one metre overnight; crews "
+              "rescued three people from cars trapped near the bridge.")
+# An unrelated story, and a wire copy of it under another headline with its ending trimmed.
+COMET = ("Astronomers at the Kestrel Ridge observatory have found a comet that will pass closer to Earth "
+         "than any in a century. The comet, named Varga-Osei after its two discoverers, is about nine "
+         "kilometres wide and will be visible with binoculars in the southern sky next spring. "
+         "Professor Lena Varga said the team first saw it on photographs taken for a survey of faint "
+         "galaxies. Its orbit brings it past the Sun once every four thousand years.")
+COMET_COPY = "Comet to light up southern skies\n\n" + COMET.rsplit(" Its orbit", 1)[0]
+DEAD_PAGE = "Page not found. Please enable JavaScript and cookies to continue. Subscribe. Sign in. Menu."
+
+
+def art(aid, text, date=None, title=None):
+    return {"id": aid, "text": text, "date": date, "title": title}
+
+
+def groups(result):
+    return sorted(sorted(a["id"] for a in s["articles"]) for s in result["stories"])
+
+
+PILE = [art("f19a", FLOOD_2019_A, "2019-03-04"), art("f19b", FLOOD_2019_B, "2019-03-05"),
+        art("f23", FLOOD_2023, "2023-11-10"), art("comet", COMET, "2021-06-01"),
+        art("comet-copy", COMET_COPY, "2021-06-02"), art("dead", DEAD_PAGE)]
+
+
+def test_same_place_other_time_is_another_story_copies_and_dead_pages():
+    result = newsweave.stories(PILE, briefs=False)
+    assert result["schema_version"] == "1.0"
+    assert groups(result) == [["comet", "comet-copy"], ["dead"], ["f19a", "f19b"], ["f23"]]
+    comet = next(s for s in result["stories"] if len(s["articles"]) == 2 and s["articles"][0]["id"].startswith("comet"))
+    assert {a["id"]: a["copy_of"] for a in comet["articles"]} == {"comet": None, "comet-copy": "comet"}
+    # every article exactly once; biggest first; dates
+    ids = [a["id"] for s in result["stories"] for a in s["articles"]]
+    assert sorted(ids) == sorted(a["id"] for a in PILE)
+    sizes = [len(s["articles"]) for s in result["stories"]]
+    assert sizes == sorted(sizes, reverse=True)
+    flood = next(s for s in result["stories"] if s["articles"][0]["id"] == "f19a")
+    assert (flood["first_date"], flood["last_date"]) == ("2019-03-04", "2019-03-05")
+    assert result["stories"][0]["articles"][0]["id"] == "comet"  # two of two-article stories: the newest first
+    assert all(s["brief"] is None for s in result["stories"])
+
+
+def test_the_date_words_of_an_undated_article_split_events_too():
+    a = art("old", FLOOD_2019_A, "2019-03-04")
+    b = art("new", FLOOD_2023 + " The town had not flooded since 2019; the 2023 repairs are not finished.")
+    c = art("old2", FLOOD_2019_B + " It was the worst flood since 2007.", "2019-03-05")
+    assert groups(newsweave.stories([a, b, c], briefs=False)) == [["new"], ["old", "old2"]]
+    # years named only in the past say nothing against a later date
+    d = art("old3", FLOOD_2019_B + " The last great flood was in 2018.")
+    assert groups(newsweave.stories([a, d], briefs=False)) == [["old", "old3"]]
+
+
+def test_briefs_and_single_article_story():
+    result = newsweave.stories(PILE[:3], words=60, analyze=False)
+    by_first = {s["articles"][0]["id"]: s for s in result["stories"]}
+    brief = by_first["f19a"]["brief"]
+    assert brief["schema_version"] and brief["summary"] and brief["update"] is None
+    assert by_first["f23"]["brief"] is None  # a one-article story has no brief
+    assert by_first["f19a"]["headline"]
+
+
+def test_incremental_store_keeps_ids_and_briefs_what_is_new(tmp_path):
+    db = str(tmp_path / "stories.db")
+    first = newsweave.stories(PILE[:2] + PILE[3:4], db=db, words=80, analyze=False)
+    ids = {s["articles"][0]["id"]: s["id"] for s in first["stories"]}
+    flood_id = ids["f19a"]
+    old_summary = {x["text"] for x in next(s for s in first["stories"] if s["id"] == flood_id)["brief"]["summary"]}
+    third = art("f19c", "A week after the flood, Marlow counted the cost. Insurers estimate the damage at "
+                "forty million pounds, and Mayor Ada Pryce said the Thame flood defences promised in 2012 "
+                "were never built. The Wexham sports hall shelter closed on Sunday as the last residents "
+                "of Station Road returned home to ruined kitchens and cellars full of mud.", "2019-03-11")
+    second = newsweave.stories([third, art("comet-copy", COMET_COPY, "2021-06-02")], db=db, words=80,
+                               analyze=False)
+    by_id = {s["id"]: s for s in second["stories"]}
+    assert set(by_id) == {flood_id, ids["comet"]}  # both joined stored stories: ids unchanged
+    flood = by_id[flood_id]
+    assert [a["id"] for a in flood["articles"]] == ["f19a", "f19b", "f19c"]
+    update = flood["brief"]["update"]
+    assert update is not None and update["previous_articles"] == 2
+    assert all(x["text"] not in old_summary for x in update["sentences"])
+    assert any(x["doc"] == "f19c" for x in update["sentences"])
+    assert {a["id"]: a["copy_of"] for a in by_id[ids["comet"]]["articles"]}["comet-copy"] == "comet"
+    # running again with the same article changes nothing; --all lists every story
+    again = newsweave.stories([third], db=db, briefs=False, all_stories=True)
+    assert {s["id"] for s in again["stories"]} == {flood_id, ids["comet"]}
+
+
+def test_bad_input():
+    with pytest.raises(InputError, match="twice"):
+        newsweave.stories([art("a", FLOOD_2019_A), art("a", FLOOD_2023)])
+    with pytest.raises(InputError, match="text"):
+        newsweave.stories([art("a", FLOOD_2019_A), {"id": "b"}])
+    single = newsweave.stories([art("only", COMET)])
+    assert groups(single) == [["only"]] and single["stories"][0]["brief"] is None
+
+
+def test_cli_jsonl_formats_and_errors(tmp_path):
+    pile = tmp_path / "pile.jsonl"
+    pile.write_text("".join(json.dumps({**a, "extra": 1}) + "\n" for a in PILE), encoding="utf-8")
+    out = run_cli("stories", str(pile), "--no-briefs", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert sorted(a["id"] for s in data["stories"] for a in s["articles"]) == sorted(a["id"] for a in PILE)
+    md = run_cli("stories", str(pile), "--no-briefs", "-o", str(tmp_path / "s.html"))
+    assert md.returncode == 0 and "<h2>" in (tmp_path / "s.html").read_text()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"id": "x", "text": COMET}) + "\n" + json.dumps({"id": "y"}) + "\n")
+    assert_user_error(run_cli("stories", str(bad)), "line 2", "text")
+    dup = tmp_path / "dup.jsonl"
+    dup.write_text(json.dumps({"id": "x", "text": COMET}) + "\n" + json.dumps({"id": "x", "text": FLOOD_2023}) + "\n")
+    assert_user_error(run_cli("stories", str(dup)), "twice")
+    stdin = run_cli("stories", "-", "--no-briefs", "-f", "json", stdin=pile.read_bytes())
+    assert len(json.loads(stdin.stdout)["stories"]) == 4
+
+
+def test_seeds_split_into_their_two_events(seeds_dir):
+    docs = newsweave.load(str(seeds_dir))
+    result = newsweave.stories([{"id": d.id, "text": d.text, "title": d.title, "date": d.date} for d in docs],
+                               briefs=False)
+    assert sorted(len(s["articles"]) for s in result["stories"]) == [1, 4]
+    alone = next(s for s in result["stories"] if len(s["articles"]) == 1)
+    assert alone["first_date"].startswith("2014")
