@@ -20,7 +20,9 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -77,10 +79,31 @@ def predictions(data: Path, out: Path, limit: int | None = None, full: bool = Fa
 
 
 def scorer():
+    """``../shared/tools/score_quotes.py``, reading an annotation file whose span text runs
+    over several lines (one in train) without the stray lines it cannot parse: the spans'
+    offsets, which is what it scores by, are on the first line."""
     spec = importlib.util.spec_from_file_location("score_quotes", SHARED / "tools" / "score_quotes.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
+    ann_file = module.ann_file
+    fixed = Path(tempfile.mkdtemp(prefix="quotes-ann-"))
+
+    def readable_ann_file(data: Path, stem: str) -> Path | None:
+        path = ann_file(data, stem)
+        if path is None:
+            return None
+        lines = path.read_text(encoding="utf-8").splitlines()
+        good = [ln for ln in lines if not ln or ln[0] not in "TE" or re.match(r"[TE]\d+\t", ln)]
+        if len(good) == len(lines):
+            return path
+        print(f"  note: {path.name}: {len(lines) - len(good)} continuation lines of a span's text left out",
+              file=sys.stderr)
+        copy = fixed / path.name
+        copy.write_text("\n".join(good) + "\n", encoding="utf-8")
+        return copy
+
+    module.ann_file = readable_ann_file
     return module
 
 
@@ -90,19 +113,23 @@ def main() -> int:
     ap.add_argument("--predictions", required=True, help="where to write the predictions JSONL")
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (the score covers all)")
     ap.add_argument("--full", action="store_true", help="run the whole analysis (same quotes, slower)")
+    ap.add_argument("--score-only", action="store_true", help="score the predictions file as it is")
     ap.add_argument("--errors", type=int, default=0, help="print N example errors")
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
     args = ap.parse_args()
     data, out = Path(args.polnear), Path(args.predictions)
-    nlp.load()
-    seconds = predictions(data, out, args.limit, args.full)
+    seconds = None
+    if not args.score_only:
+        nlp.load()
+        seconds = predictions(data, out, args.limit, args.full)
     sq = scorer()
     res, records = sq.score(data, sq.read_preds(out))
     if args.json:
         print(json.dumps(res, indent=1))
     else:
         sq.print_table(res, f"{out} vs {data}")
-    print(f"  seconds for {res['articles']} articles (prepare + parse + quotes): {seconds:.1f}")
+    if seconds is not None:
+        print(f"  seconds for the predictions (prepare + parse + quotes): {seconds:.1f}")
     if args.errors:
         sq.print_errors(data, records, args.errors, 0)
     return 0

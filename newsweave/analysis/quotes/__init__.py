@@ -34,12 +34,13 @@ a speaker's words into a full name with role, ``context`` holds what they read o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
 from .context import _ClusterNames, _DocContext, _DocParses, _Mention
 from .marks import _Raw, _clean_inner, _continues, _paragraphs, _scan
-from .speakers import _attribute, _frame, _reads_as_speech
+from .speakers import _SPEECH_FORMS, _attribute, _frame, _layout_speaker, _reads_as_speech
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
@@ -87,38 +88,80 @@ def _by_doc(documents: list[Document], sentences: list[Sentence]):
             yield doc, [sentences[i] for i in rows[doc.id]], rows[doc.id]
 
 
+@dataclass
+class _Found:
+    raw: _Raw
+    si: int  # its sentence
+    speaker: _Mention | None
+    inherited: bool  # the speaker of the quotation before it (its second half, its next paragraph)
+
+
 def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
                 cluster_names: _ClusterNames) -> list[Quote]:
     text = doc.text
     paras = _paragraphs(doc)
     raws = _scan(text, paras)
     ctx = _DocContext(doc, sents, parsed, [(r.start, r.end) for r in raws], cluster_names=cluster_names)
-    quotes: list[Quote] = []
-    prev: tuple[_Raw, str | None] | None = None  # the last kept quotation and its speaker
+    found: list[_Found] = []
+    prev: _Found | None = None  # the last kept quotation
     for r in raws:
         si = ctx.sentence_at(r.start)
         if si is None:
             continue
-        inner = text[r.inner_start:r.inner_end]
-        words = inner.split()
-        if len(words) < MIN_WORDS:
+        if len(text[r.inner_start:r.inner_end].split()) < MIN_WORDS:
             continue
-        speaker, kind, head = _attribute(ctx, r, si)
-        if speaker is None and prev is not None and prev[1] is not None and _continues(text, paras, prev[0], r):
-            speaker = prev[1]
+        speaker = _layout_speaker(ctx, r, paras) or _attribute(ctx, r, si)
+        inherited = False
+        if speaker is None and prev is not None and prev.speaker is not None and _continues(text, paras, prev.raw, r):
+            speaker, inherited = prev.speaker, True
         if speaker is None and not _reads_as_speech(ctx, r, si):
             continue
         if speaker is not None:
-            ctx.mentions.setdefault(si, []).append(_Mention(kind or "person", speaker, head or ""))
-        prev = (r, speaker)
-        s = sents[si]
-        quotes.append(Quote(
-            text=_clean_inner(inner),
-            span=Span(doc.id, r.start, r.end, text[r.start:r.end]),
-            speaker=speaker,
-            sentence=Span(doc.id, s.start, s.end, s.text),
-        ))
-    return quotes
+            ctx.mentions.setdefault(si, []).append(speaker)
+        prev = _Found(r, si, speaker, inherited)
+        found.append(prev)
+    groups: list[list[_Found]] = []
+    for f in found:
+        if groups and _interrupted(text, groups[-1][-1], f):
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    return [_quote(doc, sents, g) for g in groups]
+
+
+def _interrupted(text: str, before: _Found, f: _Found) -> bool:
+    """Is ``f`` the rest of the quotation ``before``, after its attribution in the same
+    paragraph (“A,” she said, “B.”)? Not when another speaker is named for it."""
+    if before.raw.para != f.raw.para or not _continues(text, [], before.raw, f.raw):
+        return False
+    between = text[before.raw.end:f.raw.start]
+    verbs = len(_SPEECH_FORMS.findall(between))
+    if verbs == 0:  # “A.” “B.”: one turn of speech in two quoted sentences
+        return not between.strip() and f.inherited
+    # one attribution between them, of both: a second verb ("…,” she said, adding, “…”) starts
+    # a quotation of its own
+    return verbs == 1 and (f.inherited or f.speaker is not None and before.speaker is not None
+                           and f.speaker.text == before.speaker.text)
+
+
+def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
+    text = doc.text
+    first, last = group[0], group[-1]
+    parts = [Span(doc.id, f.raw.start, f.raw.end, text[f.raw.start:f.raw.end]) for f in group]
+    speaker = next((f.speaker for f in group if f.speaker is not None and not f.inherited), None) \
+        or first.speaker
+    named = None
+    if speaker is not None and speaker.start is not None:
+        named = Span(doc.id, speaker.start, speaker.end, text[speaker.start:speaker.end])
+    s = sents[first.si]
+    return Quote(
+        text=" \u2026 ".join(_clean_inner(text[f.raw.inner_start:f.raw.inner_end]) for f in group),
+        span=Span(doc.id, first.raw.start, last.raw.end, text[first.raw.start:last.raw.end]),
+        speaker=speaker.text if speaker else None,
+        sentence=Span(doc.id, s.start, s.end, s.text),
+        speaker_span=named,
+        parts=parts,
+    )
 
 
 class Quotes(Part):
