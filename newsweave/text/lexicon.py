@@ -17,7 +17,11 @@ reveal threaten quip observe caution exclaim mutter continue quote
 implore fume email text post blast slam rip mock joke retort counter muse gush rave rant
 sneer scoff snap yell bark chant sing read answer inform advise recount describe lecture
 declare concede interject interrupt reason marvel wonder tease taunt thunder rail lash
+echo
 """.split())
+
+# Verbs that quote a few words as someone's name for a thing: they called it a "disaster".
+NAMING_VERBS = frozenset("call describe dub label term brand deride denounce praise hail".split())
 
 # Common nouns that name a speaker who is a person (or, plural, a group of people).
 PERSON_NOUNS = frozenset("""
@@ -90,6 +94,14 @@ parliament senate congress bank firm newspaper broadcaster
 DOCUMENT_NOUNS = frozenset("""
 statement declaration report communique communiqué message letter resolution release tweet post
 note document announcement
+""".split())
+
+# More of them: what American political news quotes ("the ad says", "the ruling said").
+DOCUMENT_NOUNS = DOCUMENT_NOUNS | frozenset("""
+ad advert advertisement clip video spot website site editorial passage book memo memorandum
+complaint ruling article column op-ed study poll survey lawsuit suit filing brief transcript
+email e-mail sign banner caption headline segment motion order opinion decision indictment
+petition affidavit bill platform manifesto speech interview press-release script
 """.split())
 
 # Verbs that attribute a figure to its source ("the UN estimated", "according to the army"):

@@ -40,9 +40,10 @@ from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
 from .context import _ClusterNames, _DocContext, _DocParses, _Mention
 from .marks import _Raw, _clean_inner, _continues, _paragraphs, _scan
-from .speakers import _SPEECH_FORMS, _attribute, _frame, _layout_speaker, _reads_as_speech
+from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short, _frame, _layout_speaker, _reads_as_speech
 
-MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech
+MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech ...
+SHORT_QUOTES = True  # ... unless a verb of speech or naming attributes them: called it a "disaster"
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 
 
@@ -67,9 +68,8 @@ def sentences_to_parse(documents: list[Document], sentences: list[Sentence], par
         text = doc.text
         raws = _scan(text, _paragraphs(doc))
         ctx = _DocContext(doc, sents, _DocParses(parsed, rows), [(r.start, r.end) for r in raws])
-        for r in raws:
-            si = ctx.sentence_at(r.start)
-            if si is not None and len(text[r.inner_start:r.inner_end].split()) >= MIN_WORDS:
+        for r, si, _ in _candidates(ctx, raws):
+            if True:
                 frame = _frame(ctx, r, si)
                 out.update(rows[k] for k in frame)
                 around = text[sents[frame[0]].start:r.start] + " " + text[r.end:sents[frame[-1]].end]
@@ -104,11 +104,12 @@ def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
     ctx = _DocContext(doc, sents, parsed, [(r.start, r.end) for r in raws], cluster_names=cluster_names)
     found: list[_Found] = []
     prev: _Found | None = None  # the last kept quotation
-    for r in raws:
-        si = ctx.sentence_at(r.start)
-        if si is None:
-            continue
-        if len(text[r.inner_start:r.inner_end].split()) < MIN_WORDS:
+    for r, si, short in _candidates(ctx, raws):
+        if short == "named":  # they called it a "disaster": kept with its speaker only
+            speaker = _attribute_short(ctx, r, si)
+            if speaker is not None:
+                ctx.mentions.setdefault(si, []).append(speaker)
+                found.append(_Found(r, si, speaker, False))
             continue
         speaker = _layout_speaker(ctx, r, paras) or _attribute(ctx, r, si)
         inherited = False
@@ -126,7 +127,48 @@ def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
             groups[-1].append(f)
         else:
             groups.append([f])
-    return [_quote(doc, sents, g) for g in groups]
+    return [_quote(doc, sents, g) for g in groups if _kept(text, g)]
+
+
+def _candidates(ctx: _DocContext, raws: list[_Raw]):
+    """(quotation, its sentence, how it is read) for each quotation worth attributing: those of
+    ``MIN_WORDS`` words or more (None); a shorter first half of an interrupted one (“No,” she
+    said, “we will not.”: "piece"); a shorter one that a verb of speech or naming governs
+    ("named"). Shorter ones are otherwise scare quotes or titles."""
+    text = ctx.doc.text
+    for i, r in enumerate(raws):
+        si = ctx.sentence_at(r.start)
+        if si is None:
+            continue
+        inner = text[r.inner_start:r.inner_end]
+        if len(inner.split()) >= MIN_WORDS:
+            yield r, si, None
+        elif i + 1 < len(raws) and raws[i + 1].para == r.para and inner.rstrip()[-1:] in (",", "?", "!", "\u2014") \
+                and len(_SPEECH_FORMS.findall(text[r.end:raws[i + 1].start])) == 1 \
+                and len(text[raws[i + 1].inner_start:raws[i + 1].inner_end].split()) >= 2:
+            yield r, si, "piece"
+        elif SHORT_QUOTES and _short_candidate(ctx, r, si):
+            yield r, si, "named"
+
+
+def _short_candidate(ctx: _DocContext, r: _Raw, si: int) -> bool:
+    """A short quotation in a sentence with a verb of speech or naming outside it, not a title
+    (every word capitalised: a show, a book, a law)."""
+    text = ctx.doc.text
+    inner = text[r.inner_start:r.inner_end].strip(" ,.;:")
+    words = inner.split()
+    if not words or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    s = ctx.sentences[si]
+    outside = text[s.start:r.start] + " " + text[r.end:s.end]
+    return bool(_SPEECH_FORMS.search(outside) or _NAMING_FORMS.search(outside))
+
+
+def _kept(text: str, group: list[_Found]) -> bool:
+    """A group of pieces is a quotation when it has ``MIN_WORDS`` words, or a speaker."""
+    words = sum(len(text[f.raw.inner_start:f.raw.inner_end].split()) for f in group)
+    return words >= MIN_WORDS or any(f.speaker is not None for f in group) and \
+        (len(group) > 1 or SHORT_QUOTES)
 
 
 def _interrupted(text: str, before: _Found, f: _Found) -> bool:
@@ -136,8 +178,10 @@ def _interrupted(text: str, before: _Found, f: _Found) -> bool:
         return False
     between = text[before.raw.end:f.raw.start]
     verbs = len(_SPEECH_FORMS.findall(between))
-    if verbs == 0:  # “A.” “B.”: one turn of speech in two quoted sentences
-        return not between.strip() and f.inherited
+    if verbs == 0:  # “A.” “B.”: one turn of speech in two quoted sentences; called it “A” and “B”
+        return (not between.strip() and f.inherited) or (
+            f.si == before.si and f.speaker is not None and before.speaker is not None
+            and f.speaker.text == before.speaker.text)
     # one attribution between them, of both: a second verb ("…,” she said, adding, “…”) starts
     # a quotation of its own
     return verbs == 1 and (f.inherited or f.speaker is not None and before.speaker is not None

@@ -117,6 +117,8 @@ def _full_name(ctx: _DocContext, name: str) -> str:
             ctx.parsed[k]  # parsed in place: ``ent`` gets its dependency tree
             h = ent.root
             text = _name_text(ctx, k, h, True)
+            if not text:
+                continue
             role = _role(ctx, k, h)
             if role:
                 text = f"{text}, {role}"

@@ -15,6 +15,7 @@ from ...text.lexicon import (
     HONORIFICS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
+    NAMING_VERBS,
     PERSON_NOUNS,
     SPEAKING_ORG_NOUNS,
     SPEECH_VERBS,
@@ -52,7 +53,7 @@ _NAME = r"[A-Z][\w.'\u2019-]*(?:[ \xa0]+(?:[A-Z][\w.'\u2019-]*|de|la|van|von|al|
 # “…” — Name  /  “…” ― Name, role
 _DASH_AFTER = re.compile(r"[ \xa0]*(?:[\u2015\u2014\u2013]|--)[ \xa0]*(" + _NAME + ")")
 # Name: “…”  (a speaker label before the quotation, at the start of its paragraph or sentence)
-_COLON_BEFORE = re.compile(r"(?:^|(?<=[.!?\n]))[ \xa0]*(" + _NAME + r")[ \xa0]*:[ \xa0]*$")
+_COLON_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[-\u2014\u2013] ))[ \xa0]*(" + _NAME + r")[ \xa0]*:[ \xa0]*$")
 # “NAME: …”  (a transcript turn quoted whole)
 _TURN = re.compile(r"((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 
@@ -125,6 +126,7 @@ def _forms(lemma: str) -> set[str]:
             lemma + lemma[-1] + "ing"}
 
 
+_NAMING_FORMS = words_regex(set().union(*map(_forms, NAMING_VERBS)))
 _QUOTE_MARK = re.compile('[\u201c\u201d"]')
 
 
@@ -154,8 +156,39 @@ def _attribute(ctx: _DocContext, r: _Raw, si: int) -> _Mention | None:
         found = _speaker_of_verb(ctx, k, v)
         if found is not None:
             return found
+    frame = _frame(ctx, r, si)
+    if frame[0] < si:  # "Transcript as follows:", "X released this statement:" -> X
+        for t in ctx.parsed[frame[0]]:
+            if t.dep_ == "ROOT":
+                subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = _describe(ctx, frame[0], subj[0]) if subj else None
+                if found is not None and found.kind in ("person", "org", "group"):
+                    return found
     # No speech verb: the subject of the clause the quotation belongs to, if it can speak.
     return _governing_subject(ctx, r, si)
+
+
+def _attribute_short(ctx: _DocContext, r: _Raw, si: int) -> _Mention | None:
+    """The speaker of a short quotation: the subject of the verb of speech or naming that governs
+    it in its sentence (they called it a "disaster", she promised "jobs, jobs, jobs")."""
+    doc = ctx.parsed[si]
+    for t in doc:
+        o = ctx.off(si, t)
+        if not (r.inner_start <= o < r.inner_end):
+            continue
+        h = t.head
+        for _ in range(8):
+            if h.head is h and h.pos_ not in ("VERB", "AUX"):
+                return None
+            if not ctx.inside_quote(ctx.off(si, h)) and h.pos_ in ("VERB", "AUX") \
+                    and h.lemma_.lower() in SPEECH_VERBS | NAMING_VERBS:
+                found = _speaker_of_verb(ctx, si, h)
+                return found if found is not None and found.kind in ("person", "org", "group") else None
+            if h.head is h:
+                return None
+            h = h.head
+        return None
+    return None
 
 
 def _speaker_of_verb(ctx: _DocContext, k: int, v):
@@ -252,6 +285,9 @@ def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return _describe(ctx, k, g)
+        found = _name_span(ctx, k, h, False)  # "the statement said": it speaks for itself
+        if found and len(found[0].split()) <= 6:
+            return _Mention("org", found[0], lemma, found[1], found[2])
         return None
     if h.pos_ == "NOUN":
         for c in h.children:  # "organization, Avaaz": the name, not the description
