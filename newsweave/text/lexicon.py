@@ -101,7 +101,8 @@ DOCUMENT_NOUNS = DOCUMENT_NOUNS | frozenset("""
 ad advert advertisement clip video spot website site editorial passage book memo memorandum
 complaint ruling article column op-ed study poll survey lawsuit suit filing brief transcript
 email e-mail sign banner caption headline segment motion order opinion decision indictment
-petition affidavit bill platform manifesto speech interview press-release script
+petition affidavit bill platform manifesto speech interview press-release script footage
+recording tape audio
 """.split())
 
 # Verbs that attribute a figure to its source ("the UN estimated", "according to the army"):
