@@ -291,7 +291,7 @@ def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
     the text names them (here, or for a pronoun where its antecedent stands)."""
     low = h.lower_
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _GROUP_PRONOUNS:
-        return _antecedent(ctx, k, _kind(h), pronoun=low)
+        return _same_sentence_subject(ctx, k, h) or _antecedent(ctx, k, _kind(h), pronoun=low)
     if low in ("i", "we", "you", "who", "which", "that", "this"):
         return None
     lemma = h.lemma_.lower()
@@ -347,6 +347,24 @@ def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
             if earlier is not None:  # named here all the same
                 return replace(earlier, start=start, end=end)
     return _Mention(kind, name, lemma, start, end)
+
+
+def _same_sentence_subject(ctx: _DocContext, k: int, pronoun) -> _Mention | None:
+    """"McCaskill scolded him: “…,” she said": the subject of an earlier clause of the same
+    sentence, outside the quotation, when it agrees with the pronoun."""
+    low = pronoun.lower_
+    if low not in _PERSON_PRONOUNS:
+        return None
+    for t in ctx.parsed[k]:
+        if t.i >= pronoun.i:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in _PERSON_PRONOUNS | _ORG_PRONOUNS | _GROUP_PRONOUNS \
+                or ctx.inside_quote(ctx.off(k, t)) or t.pos_ != "PROPN" or _kind(t) != "person":
+            continue
+        m = _describe(ctx, k, t)
+        if m is not None and m.kind == "person" and _sex(ctx, m) != ("m" if low in ("she", "her") else "f"):
+            return m
+    return None
 
 
 def _antecedent(ctx: _DocContext, k: int, kind: str | None, head: str | None = None,
