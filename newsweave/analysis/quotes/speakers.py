@@ -99,8 +99,7 @@ def _named(ctx: _DocContext, name: str, start: int) -> _Mention | None:
     if not words or words[0].lower() in ("the", "a", "an", "he", "she", "it", "they", "i", "we", "and", "but",
                                          "editor", "photo", "image", "source", "update", "note", "read", "via"):
         return None
-    full = _full_name(ctx, name) if len(words) == 1 else name
-    return _Mention("person", full, words[-1].lower(), start, start + len(name))
+    return _Mention("person", _full_name(ctx, name), words[-1].lower(), start, start + len(name))
 
 
 def _frame(ctx: _DocContext, r: _Raw, si: int) -> list[int]:
