@@ -40,7 +40,8 @@ from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
 from .context import _ClusterNames, _DocContext, _DocParses, _Mention
 from .marks import _Raw, _clean_inner, _continues, _paragraphs, _scan
-from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short, _frame, _layout_speaker, _reads_as_speech
+from .layout import _layout_speaker
+from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short, _frame, _reads_as_speech
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech ...
 SHORT_QUOTES = True  # ... unless a verb of speech or naming attributes them: called it a "disaster"
