@@ -231,14 +231,14 @@ def test_seed_pronouns_definite_descriptions_and_short_names(seeds):
 
 
 def test_seed_short_quotations_only_with_their_speaker(seeds):
-    # Short quotations that a verb of speech attributes are reported speech (“the ICRC said the
-    # organisation had been given a “green light””, “the administration said the situation was
-    # “horrific””): kept, with their speaker. Every short one has a speaker: an unattributed
-    # one is a scare quote.
+    # Short quotations that a verb of speech close before them attributes are reported speech
+    # (“the ICRC said the organisation had been given a “green light””, “the rebels said they
+    # had pulled out “tactically””): kept, with their speaker. Every short one has a speaker:
+    # an unattributed one is a scare quote.
     _, quotes = seeds
     q = _by_start(quotes, "green light")
     assert q.speaker == "International Committee of the Red Cross" and q.speaker_span.text == "ICRC"
-    assert "Obama administration" in _by_start(quotes, "horrific").speaker
+    assert "rebels" in _by_start(quotes, "tactically").speaker
     assert all(q.speaker for q in quotes if len(q.text.split()) < 4)
 
 
@@ -375,6 +375,11 @@ def test_colon_layouts():
     assert _by_start(quotes, "Nobody in this state").speaker == "BRANDT"
     assert _by_start(quotes, "QUELL: That is").speaker == "QUELL"
     assert _by_start(quotes, "We will publish").speaker == "Quell"
+    # a line that ends in a colon is no sentence of its own: read without a parse
+    text = ("The figures were published late, as the Riverside Institute website notes:\n\n"
+            "\u201cIn the spring of 1961, some ninety students met in a farmhouse near the lake.\u201d\n")
+    _, q = _one(text, "In the spring")
+    assert q.speaker == "Riverside Institute"
 
 
 def test_dash_layout():
@@ -403,6 +408,11 @@ def test_they_is_a_group():
             "\u201cThis offer insults every worker in the city,\u201d they said.\n")
     _, q = _one(text, "This offer insults")
     assert q.speaker == "the two unions"  # lower-cased mid-sentence; the offsets give "The two unions"
+
+
+def test_a_name_the_tagger_takes_for_a_common_noun():
+    _, q = _one('Hannity added, "I think she is still a rising star in the party."\n', "I think she")
+    assert q.speaker == "Hannity"
 
 
 @pytest.mark.parametrize("verb", ["implored", "fumed", "emailed", "echoed"])

@@ -45,6 +45,7 @@ from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech ...
 SHORT_QUOTES = True  # ... unless a verb of speech or naming attributes them: called it a "disaster"
+SHORT_REACH = 8  # words before a short quotation searched for that verb (each candidate costs a parse)
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 
 
@@ -161,8 +162,9 @@ def _short_candidate(ctx: _DocContext, r: _Raw, si: int) -> bool:
     if not words or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
     s = ctx.sentences[si]
-    outside = text[s.start:r.start] + " " + text[r.end:s.end]
-    return bool(_SPEECH_FORMS.search(outside) or _NAMING_FORMS.search(outside))
+    # the verb stands close before it (said the situation was “horrific”), or just after it
+    near = " ".join(text[s.start:r.start].split()[-SHORT_REACH:]) + " " + " ".join(text[r.end:s.end].split()[:3])
+    return bool(_SPEECH_FORMS.search(near) or _NAMING_FORMS.search(near))
 
 
 def _kept(text: str, group: list[_Found]) -> bool:

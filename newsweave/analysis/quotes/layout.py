@@ -22,6 +22,8 @@ _COLON_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[-\u2014\u2013] ))[ \xa0]*(" 
 _SHORT_AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?P<name>" + _NAME
                           + r"))[ \xa0]+(?P<verb>[a-z]+)(?=[ \xa0]*(?:[.,;:!?]|$))")
 _SHORT_AFTER_INVERTED = re.compile(r"[ \xa0]*(?P<verb>[a-z]+)[ \xa0]+(?P<name>" + _NAME + r")(?=[ \xa0]*(?:[.,;]|$))")
+_NAME_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:[ \xa0]+[a-z]+)?[ \xa0]+$")
+_QUOTED = re.compile('[\u201c\u201d"]')
 _PRONOUN_KIND = {"he": "person", "she": "person", "they": "group", "it": "org"}
 # “NAME: …”  (a transcript turn quoted whole)
 _TURN = re.compile(r"((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
@@ -42,6 +44,14 @@ def _layout_speaker(ctx: _DocContext, r: _Raw, paras) -> _Mention | None:
     if m and m.end() == r.start and not ctx.inside_quote(m.start(1)) and \
             (m.group("verb") is None or _SPEECH_FORMS.fullmatch(m.group("verb"))):
         return _named(ctx, m.group(1), m.start(1))
+    if r.start == ps and r.para > 0 and lo < ps and text[lo:ps].rstrip().endswith(":"):
+        # As the Heritage Foundation website notes:¶“…”  (a line ending in a colon is no sentence)
+        line_end = lo + len(text[lo:ps].rstrip())
+        line_start = max(lo, text.rfind("\n", lo, line_end) + 1, line_end - 300)
+        verbs = list(_SPEECH_FORMS.finditer(text, line_start, ps))
+        m = _NAME_BEFORE.search(text, line_start, verbs[-1].start()) if verbs else None
+        if m and not ctx.inside_quote(m.start("name")) and not _QUOTED.search(text, verbs[-1].end(), ps):
+            return _named(ctx, m.group("name"), m.start("name"))
     m = _TURN.match(text, r.inner_start, r.inner_end)
     if m and len(m.group(1)) >= 3:
         return _named(ctx, m.group(1), m.start(1))

@@ -67,8 +67,12 @@ def _frame(ctx: _DocContext, r: _Raw, si: int) -> list[int]:
         nxt = ctx.sentences[k]
         words = nxt.text.split()
         verb = _SPEECH_FORMS.search(" ".join(words[:6]))
-        if "\n" not in text[r.end:nxt.start] and verb and len(words) <= 25 and not _QUOTE_MARK.search(nxt.text) \
-                and not re.match(r"\s+that\b", " ".join(words[:6])[verb.end():]):
+        after = " ".join(words[:8])[verb.end():] if verb else ""
+        if "\n" not in text[r.end:nxt.start] and verb and not _QUOTE_MARK.search(nxt.text) \
+                and (len(words) <= 25 or re.match(r"[\s,.;]*(?:$|of|in|on|at|to|during|after|before|while|when|as"
+                                                   r"|from|about|on|last|this|Monday|Tuesday|Wednesday|Thursday"
+                                                   r"|Friday|Saturday|Sunday)\b", after)) \
+                and not re.match(r"\s+that\b", after):
             idx.append(k)
     return idx
 
@@ -265,6 +269,9 @@ def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
                         m = replace(m, text=f"{m.text}, {role[0].lower() + role[1:]}")
                 return m
     kind = _kind(h)
+    if kind is None and h.pos_ == "NOUN" and h.text[:1].isupper() and h.dep_ in ("nsubj", "nsubjpass") \
+            and lemma not in DOCUMENT_NOUNS:
+        kind = "group" if h.tag_ in ("NNS", "NNPS") else "person"  # "Hannity added": a name the tagger missed
     proper = h.pos_ == "PROPN" or h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     if not proper and (h.pos_ not in ("NOUN", "ADJ", "NUM") or kind is None and not _SPEAKER_SUFFIX.search(low)):
         return None  # "the text", "the excavations": things, not speakers
