@@ -2,9 +2,11 @@
 
 A quotation is a stretch between double quotation marks (curly “…” or straight "…"; a
 top-level ‘…’ as British papers use it counts too). Single quotes nested inside a
-double quotation are part of it. Scare quotes (1–3 words: “massacre”, “tactical
-withdrawal”) are not quotations of speech and are skipped; longer ones are kept when
-the text attributes them, or when they read as speech (they hold a finite verb).
+double quotation are part of it. A quotation interrupted by its attribution (“A,” she
+said, “B.”) is one quote, from its first mark to its last. Short ones (1–3 words) are kept
+only when a verb of speech or naming close before them attributes them (they called it a
+“disaster”); otherwise they are scare quotes or titles. Longer ones are kept when the text
+attributes them, or when they read as speech (they hold a finite verb).
 
 The speaker comes from the parse of the sentence around the quotation:
 
@@ -18,6 +20,8 @@ The speaker comes from the parse of the sentence around the quotation:
   with the same head noun ("a Syrian security official");
 * a short name ("Mr Feltman", "Kerry") is the document's fullest mention of that person
   with title and role ("U.S. Secretary of State John Kerry");
+* the layout: “…” — Name, Name: “…”, “NAME: …”, and attributions too short to be one of
+  the pipeline's sentences (“…?” Graham asked.; Caddell continued:) (``layout``);
 * the second half of a split quotation (“A,” he said. “B.”), and a paragraph that is
   only a quotation right after a quoted paragraph, keep the speaker of the quotation
   before them;
@@ -27,7 +31,9 @@ The speaker comes from the parse of the sentence around the quotation:
 Speakers read "name[, role]": "Colonel Riyadh al-Asaad, the leader of the Free Syrian
 Army", "Homs Governor Talal al-Barazi", "a person close to the FSA".
 
-The modules: ``marks`` finds the quotations, ``speakers`` attributes them, ``names`` turns
+A quote's ``speaker_span`` is where the text names the speaker (the name in the attribution,
+or the mention a pronoun stands for). The modules: ``marks`` finds the quotations,
+``speakers`` attributes them, ``layout`` reads speakers from the layout, ``names`` turns
 a speaker's words into a full name with role, ``context`` holds what they read of a document.
 """
 
