@@ -190,10 +190,16 @@ class Fact:
 class Quote:
     """A direct quotation and who said it."""
 
-    text: str  # the words inside the quotation marks
-    span: Span  # the quotation (marks included) in its document
+    text: str  # the words inside the quotation marks ("A … B" for one interrupted by its attribution)
+    span: Span  # the quotation (marks included) in its document, from its first mark to its last
     speaker: str | None  # None when the text does not say
     sentence: Span | None = None
+    # Where the text names the speaker: the name or description in the attribution ("Lindqvist"
+    # in "Lindqvist said"), or for "he said" the mention "he" stands for; None when not named.
+    speaker_span: Span | None = None
+    # The quoted pieces (marks included) of a quotation interrupted by its attribution
+    # (“A,” she said, “B.”); one piece, ``span`` itself, for most.
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -28,13 +28,19 @@ def _assert_exact(documents, quotes):
     for q in quotes:
         doc = by_id[q.span.doc]
         assert doc.text[q.span.start:q.span.end] == q.span.text
-        assert q.span.text[0] in "\u201c\"\u2018" and q.text in " ".join(q.span.text.split())
+        assert q.span.text[0] in "\u201c\"\u2018\u201d"
+        assert q.parts and q.parts[0].start == q.span.start and q.parts[-1].end == q.span.end
+        for part, piece in zip(q.parts, q.text.split(" \u2026 ")):
+            assert doc.text[part.start:part.end] == part.text and piece in " ".join(part.text.split())
         assert q.sentence is not None and q.sentence.start <= q.span.start < q.sentence.end
         assert doc.text[q.sentence.start:q.sentence.end] == q.sentence.text
+        if q.speaker_span is not None:
+            assert doc.text[q.speaker_span.start:q.speaker_span.end] == q.speaker_span.text
 
 
 def _by_start(quotes, words):
-    found = [q for q in quotes if q.text.startswith(words)]
+    """The quotation one of whose pieces starts with ``words``."""
+    found = [q for q in quotes if any(piece.startswith(words) for piece in q.text.split(" \u2026 "))]
     assert len(found) == 1, f"{words!r}: {[q.text for q in quotes]}"
     return found[0]
 
@@ -66,21 +72,29 @@ def test_offsets_are_exact_and_quotes_in_order(flood):
     docs, quotes = flood
     _assert_exact(docs, quotes)
     assert [q.span.start for q in quotes] == sorted(q.span.start for q in quotes)
+    # “We will rebuild …,” Lindqvist said. “It will take …” is one; the residents' “tactical
+    # withdrawal” and “massacre” are one (attributed short quotations)
     assert len(quotes) == 8
 
 
-def test_split_quotation_keeps_its_speaker_with_full_name_and_title(flood):
+def test_split_quotation_is_one_quote_with_the_full_name_and_title(flood):
     _, quotes = flood
-    assert _by_start(quotes, "We will rebuild").speaker == "Mayor Ana Lindqvist"
-    second = _by_start(quotes, "It will take years")
-    assert second.speaker == "Mayor Ana Lindqvist"
-    assert second.span.text == '"It will take years, but we will do it."'
-    assert second.text == "It will take years, but we will do it."
+    q = _by_start(quotes, "We will rebuild")
+    assert q.speaker == "Mayor Ana Lindqvist"
+    assert q.span.text == '"We will rebuild every home," Lindqvist said. "It will take years, but we will do it."'
+    assert q.text == "We will rebuild every home \u2026 It will take years, but we will do it."
+    assert [p.text for p in q.parts] == ['"We will rebuild every home,"', '"It will take years, but we will do it."']
+    assert q.speaker_span.text == "Lindqvist"  # named there as "Lindqvist"
 
 
-def test_scare_quotes_are_skipped(flood):
+def test_short_quotations_need_a_verb_that_attributes_them(flood):
+    # "Residents described a “tactical withdrawal” ... and spoke of a “massacre”": the words
+    # are attributed to the residents (PolNeAR annotates such partial quotations as
+    # attributions), so they are reported, as one quotation; a scare quote in a sentence
+    # with no verb of speech or naming is not (test_short_quotes_are_kept_only_when_...)
     _, quotes = flood
-    assert not [q for q in quotes if "tactical" in q.text or "massacre" in q.text]
+    q = _by_start(quotes, "tactical withdrawal")
+    assert q.text == "tactical withdrawal \u2026 massacre" and q.speaker == "Residents"
 
 
 def test_it_said_resolves_to_the_organisation_of_the_previous_sentence(flood):
@@ -157,7 +171,7 @@ def example():
 def test_example_quotes_are_attributed_to_named_people(example):
     used, quotes = example
     _assert_exact(used, quotes)
-    assert len(quotes) >= 15
+    assert len(quotes) >= 14  # 20 quoted stretches, 6 of them the second half of an interrupted one
     assert all(q.speaker for q in quotes)
     assert _by_start(quotes, "This is the darkest morning").speaker == "Mayor Helena Marsk"
     assert _by_start(quotes, "The water came faster").speaker == "Commissioner Tomas Ridley"
@@ -167,6 +181,7 @@ def test_example_quotes_are_attributed_to_named_people(example):
     assert _by_start(quotes, "We lost everything in twenty").speaker == "Jonas Pell"  # "said Mr Pell"
     assert _by_start(quotes, "a start, but only a start").speaker == "Mayor Helena Marsk"
     assert not [q for q in quotes if "persistent seepage" in q.text]  # a 2-word quotation of a report
+    assert _by_start(quotes, "many times that").speaker == "Mayor Helena Marsk"  # has said the town will need "…"
 
 
 def test_example_comment_threads_give_no_quotes(example):
@@ -215,11 +230,16 @@ def test_seed_pronouns_definite_descriptions_and_short_names(seeds):
     assert "Carla Haddad" in _by_start(quotes, "The idea is to be able").speaker  # she added
 
 
-def test_seed_scare_quotes_skipped(seeds):
+def test_seed_short_quotations_only_with_their_speaker(seeds):
+    # Short quotations that a verb of speech close before them attributes are reported speech
+    # (“the ICRC said the organisation had been given a “green light””, “the rebels said they
+    # had pulled out “tactically””): kept, with their speaker. Every short one has a speaker:
+    # an unattributed one is a scare quote.
     _, quotes = seeds
-    texts = [q.text for q in quotes]
-    for scare in ("tactical withdrawal", "massacre", "tactically", "horrific", "green light"):
-        assert scare not in texts
+    q = _by_start(quotes, "green light")
+    assert q.speaker == "International Committee of the Red Cross" and q.speaker_span.text == "ICRC"
+    assert "rebels" in _by_start(quotes, "tactically").speaker
+    assert all(q.speaker for q in quotes if len(q.text.split()) < 4)
 
 
 def test_seed_no_quote_from_the_reader_comments(seeds):
@@ -300,3 +320,140 @@ def test_attribution_forms_make_whole_word_patterns():
     assert not common.search("It will rebuild, the mayor added.")
     assert common.search("according to the agency") and common.search("She told reporters")
     assert not every.search("The saying goes; the sayer")  # whole words only
+
+
+# --- error classes fixed for PolNeAR (bench/quotes.py): our own short examples --------------
+
+
+def _one(text, words):
+    docs, quotes = _quotes(text)
+    _assert_exact(docs, quotes)
+    return docs[0].text, _by_start(quotes, words)
+
+
+def test_interrupted_quotation_is_one_quote_from_its_first_mark_to_its_last():
+    text = ("Mayor Ana Lindqvist toured the shelters on Monday.\n\n"
+            "\u201cWe will rebuild every home,\u201d she said, \u201cand no family will be left behind.\u201d\n")
+    doc, q = _one(text, "We will rebuild")
+    assert q.span.text == ("\u201cWe will rebuild every home,\u201d she said, "
+                           "\u201cand no family will be left behind.\u201d")
+    assert len(q.parts) == 2 and q.speaker == "Mayor Ana Lindqvist"
+    # a short first half is not dropped as a scare quote: it is half of the quotation
+    doc, q = _one("\"The risk,\" said Edward Lamb, an economist, \"is that jobs will leave the valley.\"\n",
+                  "The risk")
+    assert q.span.start == 0 and q.span.end == len(doc.rstrip()) and q.speaker.startswith("Edward Lamb")
+
+
+def test_a_second_verb_starts_a_quotation_of_its_own():
+    text = ("\u201cWe cannot afford this program any longer,\u201d Senator Ruth Vane said, adding later, "
+            "\u201cIt is costing every family a fortune.\u201d\n")
+    docs, quotes = _quotes(text)
+    assert [q.text[:9] for q in quotes] == ["We cannot", "It is cos"]
+    assert {q.speaker for q in quotes} == {"Senator Ruth Vane"}
+
+
+def test_attribution_after_a_question_or_exclamation_mark():
+    text = ("Senator Mara Quell spoke in Akron on Monday.\n\n"
+            "\u201cHow many times must we see this happen in our towns?\u201d Quell asked. "
+            "\u201cNobody here can accept it any longer.\u201d\n\n"
+            "\u201cThis is a disgrace to every one of us!\u201d shouted Tom Brandt.\n")
+    docs, quotes = _quotes(text)
+    _assert_exact(docs, quotes)
+    q = _by_start(quotes, "How many times")
+    assert q.speaker == "Senator Mara Quell" and q.text.endswith("any longer.")  # one quotation
+    assert _by_start(quotes, "This is a disgrace").speaker == "Tom Brandt"
+
+
+def test_colon_layouts():
+    text = ("The debate turned to taxes.\n\n"
+            "BRANDT: \u201cNobody in this state will pay a cent more under my plan.\u201d\n\n"
+            "\u201cQUELL: That is what you said four years ago, and taxes went up.\u201d\n\n"
+            "Quell continued:\n\n"
+            "\u201cWe will publish every figure before the vote in March.\u201d\n")
+    docs, quotes = _quotes(text)
+    _assert_exact(docs, quotes)
+    assert _by_start(quotes, "Nobody in this state").speaker == "BRANDT"
+    assert _by_start(quotes, "QUELL: That is").speaker == "QUELL"
+    assert _by_start(quotes, "We will publish").speaker == "Quell"
+    # a line that ends in a colon is no sentence of its own: read without a parse
+    text = ("The figures were published late, as the Riverside Institute website notes:\n\n"
+            "\u201cIn the spring of 1961, some ninety students met in a farmhouse near the lake.\u201d\n")
+    _, q = _one(text, "In the spring")
+    assert q.speaker == "Riverside Institute"
+
+
+def test_dash_layout():
+    text = ("Readers wrote to us about the debate.\n"
+            "\u201cHe never answered a single question about the economy.\u201d \u2015 Carla Mendes\n"
+            "\u201cI have never been so proud of a candidate in my life.\u201d \u2014 Peter Osei, Akron\n")
+    docs, quotes = _quotes(text)
+    _assert_exact(docs, quotes)
+    q = _by_start(quotes, "He never answered")
+    assert q.speaker == "Carla Mendes" and q.speaker_span.text == "Carla Mendes"
+    assert _by_start(quotes, "I have never been").speaker == "Peter Osei"
+
+
+@pytest.mark.parametrize("pronoun, speaker", [("she", "Senator Laura Quell"), ("he", "Governor Tom Brandt")])
+def test_pronoun_agrees_with_its_antecedent(pronoun, speaker):
+    for first, second in (("Governor Tom Brandt", "Senator Laura Quell"), ("Senator Laura Quell", "Governor Tom Brandt")):
+        text = (f"{first} met {second} in Akron on Monday.\n\n"
+                f"\u201cWe agreed on almost nothing that matters to the voters,\u201d {pronoun} said.\n")
+        doc, q = _one(text, "We agreed")
+        assert q.speaker == speaker, text
+        assert doc[q.speaker_span.start:q.speaker_span.end] == speaker  # where "she" is named
+
+
+def test_they_is_a_group():
+    text = ("Mayor Tom Brandt said the offer was fair. The two unions rejected the offer on Friday.\n\n"
+            "\u201cThis offer insults every worker in the city,\u201d they said.\n")
+    _, q = _one(text, "This offer insults")
+    assert q.speaker == "the two unions"  # lower-cased mid-sentence; the offsets give "The two unions"
+
+
+def test_a_name_the_tagger_takes_for_a_common_noun():
+    _, q = _one('Hannity added, "I think she is still a rising star in the party."\n', "I think she")
+    assert q.speaker == "Hannity"
+
+
+@pytest.mark.parametrize("verb", ["implored", "fumed", "emailed", "echoed"])
+def test_new_speech_verbs(verb):
+    text = f"\u201cPlease do not close the only clinic in this valley,\u201d Dr. Maya Ross {verb}.\n"
+    _, q = _one(text, "Please do not")
+    assert q.speaker == "Dr. Maya Ross"
+
+
+def test_speaker_offsets_are_the_name_as_it_stands():
+    text = ("Gerald Ashdown, the water board's chief executive, resigned on Tuesday.\n\n"
+            "\u201cEvery decision we took was the right one at the time,\u201d Ashdown said.\n\n"
+            "\u201cWe had no warning at all from the board,\u201d said a spokeswoman for the council.\n\n"
+            "The ruling said the board \u201chad ignored three separate warnings about the dam.\u201d\n")
+    docs, quotes = _quotes(text)
+    doc = docs[0].text
+    q = _by_start(quotes, "Every decision")
+    assert q.speaker == "Gerald Ashdown, the water board's chief executive"
+    assert doc[q.speaker_span.start:q.speaker_span.end] == q.speaker_span.text == "Ashdown"
+    q = _by_start(quotes, "We had no warning")
+    assert doc[q.speaker_span.start:q.speaker_span.end] == q.speaker == "a spokeswoman for the council"
+    q = _by_start(quotes, "had ignored")
+    assert q.speaker == "the ruling" and doc[q.speaker_span.start:q.speaker_span.end] == "The ruling"
+
+
+def test_short_quotes_are_kept_only_when_a_verb_attributes_them():
+    text = ("Senator Laura Quell called the plan a \u201cslow disaster\u201d on Monday.\n\n"
+            "The bill, known as the \u201cClean Rivers Act,\u201d passed easily.\n\n"
+            "Residents spoke of a \u201cmassacre\u201d of old trees along the river.\n")
+    docs, quotes = _quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("slow disaster", "Senator Laura Quell")]
+    assert quotes[0].speaker_span.text == "Senator Laura Quell"
+
+
+def test_json_carries_speaker_offsets_and_parts():
+    from newsweave.model import Analysis
+    from newsweave.render.json import analysis_to_dict
+
+    text = "\u201cWe will rebuild every home,\u201d Lindqvist said, \u201cand it will take years.\u201d\n"
+    docs, quotes = _quotes(text)
+    row = analysis_to_dict(Analysis(quotes=quotes))["quotes"][0]
+    assert text[row["speaker_start"]:row["speaker_end"]] == "Lindqvist"
+    assert [text[p["start"]:p["end"]][:4] for p in row["parts"]] == ["\u201cWe ", "\u201cand"]
+    assert row["start"] == 0 and row["end"] == len(text.rstrip())

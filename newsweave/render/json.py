@@ -39,6 +39,9 @@ def analysis_to_dict(analysis: Analysis | None) -> dict | None:
                      for t in analysis.timeline],
         "facts": [_fact(f) for f in analysis.facts],
         "quotes": [{**_span(q.span), "quote": q.text, "speaker": q.speaker,
+                    "speaker_start": q.speaker_span.start if q.speaker_span else None,
+                    "speaker_end": q.speaker_span.end if q.speaker_span else None,
+                    "parts": [{"start": p.start, "end": p.end} for p in q.parts or [q.span]],
                     "sentence": _span(q.sentence) if q.sentence else None} for q in analysis.quotes],
         "entities": [{"name": e.name, "label": e.label, "total": e.total, "mentions": e.mentions}
                      for e in analysis.entities],

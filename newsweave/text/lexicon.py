@@ -14,7 +14,14 @@ urge charge cite conclude acknowledge admit argue complain comment confirm deny 
 stress suggest tweet predict promise shout scream whisper testify repeat agree accuse allege
 assert boast concede contend emphasise emphasize lament plead pledge proclaim remark reiterate
 reveal threaten quip observe caution exclaim mutter continue quote
+implore fume email text post blast slam rip mock joke retort counter muse gush rave rant
+sneer scoff snap yell bark chant sing read answer inform advise recount describe lecture
+declare concede interject interrupt reason marvel wonder tease taunt thunder rail lash
+echo
 """.split())
+
+# Verbs that quote a few words as someone's name for a thing: they called it a "disaster".
+NAMING_VERBS = frozenset("call describe dub label term brand deride denounce praise hail".split())
 
 # Common nouns that name a speaker who is a person (or, plural, a group of people).
 PERSON_NOUNS = frozenset("""
@@ -29,6 +36,52 @@ medic nurse firefighter policeman commissioner inspector sergeant captain major 
 premier chancellor senator congressman lawmaker mp monk priest imam bishop cleric
 """.split())
 
+# More nouns for speakers who are people, most of them American political usage.
+PERSON_NOUNS = PERSON_NOUNS | frozenset("""
+candidate nominee congresswoman congressperson representative delegate voter staffer strategist
+operative pollster consultant historian commentator columnist editor anchor host pundit veteran
+attorney counsel donor organizer organiser volunteer chair chairperson speaker mother-in-law
+businessman businesswoman executive founder partner friend relative sister brother grandmother
+grandfather uncle aunt nephew niece cousin actor actress singer rapper writer author
+""".split())
+
+# Words that tell a person's sex, for "he" and "she": forms of address, nouns, common first names.
+FEMALE_WORDS = frozenset("""
+mrs mrs. ms ms. miss madam lady woman women girl mother wife daughter sister grandmother aunt
+niece queen princess actress spokeswoman congresswoman chairwoman businesswoman councilwoman
+grandma mom mum widow girlfriend bride dame duchess empress heiress
+""".split())
+MALE_WORDS = frozenset("""
+mr mr. sir lord man men boy father husband son brother grandfather uncle nephew king prince
+spokesman congressman chairman businessman councilman grandpa dad widower boyfriend groom duke
+emperor heir
+""".split())
+FEMALE_FIRST_NAMES = frozenset("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather
+diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl
+andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison
+doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+brittany natalie isabella charlotte rose alexis kayla hillary hilary chelsea michele huma kellyanne
+condoleezza madeleine nikki sarah ivanka melania ivana tiffany marla ruth sonia elena debbie
+kirsten tammy dianne barbara claire jill jane kate katie hope betsy loretta valerie susana
+kamala meghan megyn katy gretchen rosie oprah beyonce susie lena tulsi carly jeanne
+""".split())
+MALE_FIRST_NAMES = frozenset("""
+james robert john michael william david richard joseph thomas charles christopher daniel matthew
+anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan
+henry douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald
+carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie
+gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip
+johnny barack bernie bill mike mitt marco ted jeb ben chris rand reince newt rudy tim tom jim
+vladimir hugh dick al lindsey rick mitch harry chuck jared eric corey steve
+jimmy ronald dan sean glenn bret lester reince rahm lyndon franklin abraham colin jon
+""".split()) - FEMALE_FIRST_NAMES
+
 # Common nouns that name a speaker who is an organisation ("the group said", "the ministry said").
 SPEAKING_ORG_NOUNS = frozenset("""
 group organisation organization council agency ministry government army board committee brigade
@@ -41,6 +94,15 @@ parliament senate congress bank firm newspaper broadcaster
 DOCUMENT_NOUNS = frozenset("""
 statement declaration report communique communiqué message letter resolution release tweet post
 note document announcement
+""".split())
+
+# More of them: what American political news quotes ("the ad says", "the ruling said").
+DOCUMENT_NOUNS = DOCUMENT_NOUNS | frozenset("""
+ad advert advertisement clip video spot website site editorial passage book memo memorandum
+complaint ruling article column op-ed study poll survey lawsuit suit filing brief transcript
+email e-mail sign banner caption headline segment motion order opinion decision indictment
+petition affidavit bill platform manifesto speech interview press-release script footage
+recording tape audio
 """.split())
 
 # Verbs that attribute a figure to its source ("the UN estimated", "according to the army"):

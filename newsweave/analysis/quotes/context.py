@@ -19,6 +19,8 @@ class _Mention:
     kind: str  # "person", "org", "group"
     text: str
     head: str  # lemma of the head noun (for "the official")
+    start: int | None = None  # where the text names them (document offsets), if it does
+    end: int | None = None
 
 
 class _DocParses:

@@ -48,6 +48,9 @@ def _scan(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
             if open_at is None:
                 if ch in ("\u201c", '"'):
                     open_at, closer = i, _OPENERS[ch]
+                elif ch == "\u201d" and (i == ps or text[i - 1] in " \xa0\n") and i + 1 < pe \
+                        and (_is_word(text[i + 1]) or text[i + 1] in " \u2026") and "\u201d" in text[i + 1:pe]:
+                    open_at, closer = i, "\u201d"  # a right mark typed for the left one: ”Fear. …”
                 elif ch == "\u2018" and (i == ps or not _is_word(text[i - 1])) and i + 1 < pe \
                         and _is_word(text[i + 1]):
                     open_at, closer = i, "\u2019"

@@ -17,6 +17,12 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", 
 def _name_text(ctx: _DocContext, k: int, h, proper: bool) -> str:
     """The noun phrase headed by ``h`` without clauses, appositions and (for names) trailing
     prepositional phrases; a leading "the" dropped from names."""
+    found = _name_span(ctx, k, h, proper)
+    return found[0] if found else ""
+
+
+def _name_span(ctx: _DocContext, k: int, h, proper: bool) -> tuple[str, int, int] | None:
+    """``_name_text`` and where it stands in the document (start, end)."""
     keep = {h.i}
     heads = [h]
     # Mis-attached pieces of one name ("Talal al - Barazi" as three subjects of "said")
@@ -42,7 +48,7 @@ def _name_text(ctx: _DocContext, k: int, h, proper: bool) -> str:
     toks = [doc[i] for i in sorted(keep)]
     toks = [t for t in toks if not ctx.inside_quote(ctx.off(k, t))]
     if h not in toks:
-        return ""
+        return None
     # contiguous run around the head
     lo = hi = toks.index(h)
     while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
@@ -55,7 +61,7 @@ def _name_text(ctx: _DocContext, k: int, h, proper: bool) -> str:
     while toks and toks[-1].dep_ in ("punct", "case", "cc") and toks[-1] is not h:
         toks = toks[:-1]
     if not toks:
-        return ""
+        return None
     if proper and toks[0].is_lower and toks[0] is not h:
         # "leader Burhan Ghalioun", "retired teacher Agnieszka Moor": a bare lower-case
         # description before a name reads badly without its determiner; keep the name
@@ -64,11 +70,11 @@ def _name_text(ctx: _DocContext, k: int, h, proper: bool) -> str:
     if len(toks) > MAX_SPEAKER_TOKENS:
         toks = [t for t in toks if t.i <= h.i][-MAX_SPEAKER_TOKENS:]
     if not toks:  # the trimming above can remove the head itself (a stray "det" or "cc" head)
-        return ""
+        return None
     text = ctx.slice(k, toks[0], toks[-1])
     if not proper and toks[0].dep_ == "det" and toks[0].i == toks[0].sent.start:
         text = text[0].lower() + text[1:]  # "A Syrian security official" mid-sentence
-    return text
+    return text, ctx.off(k, toks[0]), ctx.off(k, toks[-1]) + len(toks[-1].text)
 
 
 def _role(ctx: _DocContext, k: int, h) -> str | None:
@@ -111,6 +117,8 @@ def _full_name(ctx: _DocContext, name: str) -> str:
             ctx.parsed[k]  # parsed in place: ``ent`` gets its dependency tree
             h = ent.root
             text = _name_text(ctx, k, h, True)
+            if not text:
+                continue
             role = _role(ctx, k, h)
             if role:
                 text = f"{text}, {role}"

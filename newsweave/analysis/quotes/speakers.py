@@ -6,11 +6,25 @@ antecedent in the sentences before, else the subject of the clause the quotation
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ...text.lexicon import DOCUMENT_NOUNS, PERSON_NOUNS, SPEAKING_ORG_NOUNS, SPEECH_VERBS
+from ...text.lexicon import (
+    DOCUMENT_NOUNS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_FIRST_NAMES,
+    MALE_WORDS,
+    NAMING_VERBS,
+    PERSON_NOUNS,
+    SPEAKING_ORG_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    words_regex,
+)
 from .context import _DocContext, _Mention
 from .marks import _Raw
-from .names import _expand_acronym, _full_name, _longer_org, _name_text, _role
+from .names import _expand_acronym, _full_name, _longer_org, _name_span, _name_text, _role
 
 LOOK_BACK = 5  # sentences searched for a pronoun's antecedent
 
@@ -45,10 +59,50 @@ def _frame(ctx: _DocContext, r: _Raw, si: int) -> list[int]:
         k += 1
     if si > 0 and ctx.sentences[si].start >= r.start - 1 and ctx.sentences[si - 1].text.rstrip().endswith(":"):
         idx.insert(0, si - 1)
+    # “Why not?” Graham asked. — a quotation that ends its sentence ("?", "!" or ".") with
+    # its attribution in the next one, the one right after it in the same paragraph.
+    text = ctx.doc.text
+    last = ctx.sentences[idx[-1]]
+    if k < len(ctx.sentences) and not text[r.end:last.end].strip() and not _has_speech_verb(ctx, r, idx):
+        nxt = ctx.sentences[k]
+        words = nxt.text.split()
+        verb = _SPEECH_FORMS.search(" ".join(words[:6]))
+        after = " ".join(words[:8])[verb.end():] if verb else ""
+        if "\n" not in text[r.end:nxt.start] and verb and not _QUOTE_MARK.search(nxt.text) \
+                and (len(words) <= 25 or re.match(r"[\s,.;]*(?:$|of|in|on|at|to|during|after|before|while|when|as"
+                                                   r"|from|about|on|last|this|Monday|Tuesday|Wednesday|Thursday"
+                                                   r"|Friday|Saturday|Sunday)\b", after)) \
+                and not re.match(r"\s+that\b", after):
+            idx.append(k)
     return idx
 
 
-def _attribute(ctx: _DocContext, r: _Raw, si: int) -> tuple[str | None, str | None, str | None]:
+def _has_speech_verb(ctx: _DocContext, r: _Raw, idx: list[int]) -> bool:
+    """Does the text of these sentences outside the quotation read like an attribution?"""
+    text = ctx.doc.text
+    outside = text[ctx.sentences[idx[0]].start:r.start] + " " + text[r.end:ctx.sentences[idx[-1]].end]
+    return bool(_SPEECH_FORMS.search(outside)) or "according to" in outside
+
+
+def _forms(lemma: str) -> set[str]:
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    return {lemma, lemma + "s", lemma + "ed", lemma + lemma[-1] + "ed", lemma + "es", lemma + "ing",
+            lemma + lemma[-1] + "ing"}
+
+
+_NAMING_FORMS = words_regex(set().union(*map(_forms, NAMING_VERBS)))
+_QUOTE_MARK = re.compile('[\u201c\u201d"]')
+
+
+# The written forms of the speech verbs ("said", "asks", "implored"), as whole words.
+_SPEECH_FORMS = words_regex(set().union(*map(_forms, SPEECH_VERBS)) | {
+    "said", "told", "wrote", "sang", "spoke", "says", "tells", "writes", "according"})
+
+
+def _attribute(ctx: _DocContext, r: _Raw, si: int) -> _Mention | None:
     best = None
     for k in _frame(ctx, r, si):
         for t in ctx.parsed[k]:
@@ -69,8 +123,39 @@ def _attribute(ctx: _DocContext, r: _Raw, si: int) -> tuple[str | None, str | No
         found = _speaker_of_verb(ctx, k, v)
         if found is not None:
             return found
+    frame = _frame(ctx, r, si)
+    if frame[0] < si:  # "Transcript as follows:", "X released this statement:" -> X
+        for t in ctx.parsed[frame[0]]:
+            if t.dep_ == "ROOT":
+                subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = _describe(ctx, frame[0], subj[0]) if subj else None
+                if found is not None and found.kind in ("person", "org", "group"):
+                    return found
     # No speech verb: the subject of the clause the quotation belongs to, if it can speak.
     return _governing_subject(ctx, r, si)
+
+
+def _attribute_short(ctx: _DocContext, r: _Raw, si: int) -> _Mention | None:
+    """The speaker of a short quotation: the subject of the verb of speech or naming that governs
+    it in its sentence (they called it a "disaster", she promised "jobs, jobs, jobs")."""
+    doc = ctx.parsed[si]
+    for t in doc:
+        o = ctx.off(si, t)
+        if not (r.inner_start <= o < r.inner_end):
+            continue
+        h = t.head
+        for _ in range(8):
+            if h.head is h and h.pos_ not in ("VERB", "AUX"):
+                return None
+            if not ctx.inside_quote(ctx.off(si, h)) and h.pos_ in ("VERB", "AUX") \
+                    and h.lemma_.lower() in SPEECH_VERBS | NAMING_VERBS:
+                found = _speaker_of_verb(ctx, si, h)
+                return found if found is not None and found.kind in ("person", "org", "group") else None
+            if h.head is h:
+                return None
+            h = h.head
+        return None
+    return None
 
 
 def _speaker_of_verb(ctx: _DocContext, k: int, v):
@@ -91,6 +176,8 @@ def _speaker_of_verb(ctx: _DocContext, k: int, v):
                 return _describe(ctx, k, obj[0])
         if subj:
             return _describe(ctx, k, subj[0])
+        if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN") and _kind(v.head) in ("person", "org", "group"):
+            return _describe(ctx, k, v.head)  # "footage of Quell asking, “…”"
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and v.head is not v:
             v = v.head
         else:
@@ -114,14 +201,14 @@ def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
                 subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and not ctx.inside_quote(ctx.off(si, subj[0])):
                     found = _describe(ctx, si, subj[0])
-                    if found and found[1] in ("person", "org", "group"):
+                    if found and found.kind in ("person", "org", "group"):
                         return found
-                    return None, None, None
+                    return None
             if h.head is h:
                 break
             h = h.head
-        return None, None, None
-    return None, None, None
+        return None
+    return None
 
 
 def _kind(tok) -> str | None:
@@ -149,14 +236,14 @@ def _kind(tok) -> str | None:
     return None
 
 
-def _describe(ctx: _DocContext, k: int, h):
-    """(speaker text, kind, head lemma) for the noun phrase headed by ``h``."""
+def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
+    """Who the noun phrase headed by ``h`` is: the speaker's text, kind, head lemma, and where
+    the text names them (here, or for a pronoun where its antecedent stands)."""
     low = h.lower_
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _GROUP_PRONOUNS:
-        m = _antecedent(ctx, k, _kind(h))
-        return (m.text, m.kind, m.head) if m else (None, None, None)
+        return _same_sentence_subject(ctx, k, h) or _antecedent(ctx, k, _kind(h), pronoun=low)
     if low in ("i", "we", "you", "who", "which", "that", "this"):
-        return None, None, None
+        return None
     lemma = h.lemma_.lower()
     if lemma in DOCUMENT_NOUNS and h.pos_ == "NOUN":  # the rebels' statement, a statement by X
         for c in h.children:
@@ -167,24 +254,31 @@ def _describe(ctx: _DocContext, k: int, h):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return _describe(ctx, k, g)
-        return None, None, None
+        found = _name_span(ctx, k, h, False)  # "the statement said": it speaks for itself
+        if found and len(found[0].split()) <= 6:
+            return _Mention("org", found[0], lemma, found[1], found[2])
+        return None
     if h.pos_ == "NOUN":
         for c in h.children:  # "organization, Avaaz": the name, not the description
             if c.dep_ == "appos" and c.pos_ == "PROPN":
-                name, kind, head = _describe(ctx, k, c)
-                if name and kind == "person" and ", " not in name and h.lemma_.lower() not in SPEAKING_ORG_NOUNS:
+                m = _describe(ctx, k, c)
+                if m and m.kind == "person" and ", " not in m.text and h.lemma_.lower() not in SPEAKING_ORG_NOUNS:
                     # "The agency's chief, Marta Olsen" -> "Marta Olsen, the agency's chief"
                     role = _name_text(ctx, k, h, False)
                     if role and len(role.split()) <= 6 and role.split()[0].lower() not in _POSSESSIVES:
-                        name = f"{name}, {role[0].lower() + role[1:]}"
-                return name, kind, head
+                        m = replace(m, text=f"{m.text}, {role[0].lower() + role[1:]}")
+                return m
     kind = _kind(h)
+    if kind is None and h.pos_ == "NOUN" and h.text[:1].isupper() and h.dep_ in ("nsubj", "nsubjpass") \
+            and lemma not in DOCUMENT_NOUNS:
+        kind = "group" if h.tag_ in ("NNS", "NNPS") else "person"  # "Hannity added": a name the tagger missed
     proper = h.pos_ == "PROPN" or h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
     if not proper and (h.pos_ not in ("NOUN", "ADJ", "NUM") or kind is None and not _SPEAKER_SUFFIX.search(low)):
-        return None, None, None  # "the text", "the excavations": things, not speakers
-    name = _name_text(ctx, k, h, proper)
-    if not name:
-        return None, None, None
+        return None  # "the text", "the excavations": things, not speakers
+    found = _name_span(ctx, k, h, proper)
+    if not found:
+        return None
+    name, start, end = found
     if proper:
         if kind == "person" or " " not in name and not name.isupper():
             full = _full_name(ctx, name)
@@ -203,22 +297,76 @@ def _describe(ctx: _DocContext, k: int, h):
         det = [c for c in h.children if c.dep_ == "det" and c.i < h.i]
         if det and det[0].lower_ == "the":  # "the official": the earlier, fuller description
             earlier = _antecedent(ctx, k, kind, head=lemma)
-            if earlier is not None:
-                return earlier.text, earlier.kind, earlier.head
-    return name, kind, lemma
+            if earlier is not None:  # named here all the same
+                return replace(earlier, start=start, end=end)
+    return _Mention(kind, name, lemma, start, end)
 
 
-def _antecedent(ctx: _DocContext, k: int, kind: str | None, head: str | None = None) -> _Mention | None:
-    """The most salient earlier mention of the right kind (or with the same head noun)."""
+def _same_sentence_subject(ctx: _DocContext, k: int, pronoun) -> _Mention | None:
+    """"McCaskill scolded him: “…,” she said": the subject of an earlier clause of the same
+    sentence, outside the quotation, when it agrees with the pronoun."""
+    low = pronoun.lower_
+    if low not in _PERSON_PRONOUNS:
+        return None
+    for t in ctx.parsed[k]:
+        if t.i >= pronoun.i:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in _PERSON_PRONOUNS | _ORG_PRONOUNS | _GROUP_PRONOUNS \
+                or ctx.inside_quote(ctx.off(k, t)) or t.pos_ != "PROPN" or _kind(t) != "person":
+            continue
+        m = _describe(ctx, k, t)
+        if m is not None and m.kind == "person" and _sex(ctx, m) != ("m" if low in ("she", "her") else "f"):
+            return m
+    return None
+
+
+def _antecedent(ctx: _DocContext, k: int, kind: str | None, head: str | None = None,
+                pronoun: str | None = None) -> _Mention | None:
+    """The most salient earlier mention of the right kind (or with the same head noun); for
+    "he" or "she", one whose sex does not disagree."""
     want = {"person": ("person",), "org": ("org",), "group": ("group", "org")}.get(kind or "", ())
+    sex = "f" if pronoun in ("she", "her") else "m" if pronoun in ("he", "him") else None
     for j in range(k - 1, max(-1, k - 1 - LOOK_BACK), -1):
         for m in _sentence_mentions(ctx, j):
             if head is not None:
                 if m.head == head and len(m.text.split()) > 2:
                     return m
-            elif m.kind in want:
+            elif m.kind in want and (sex is None or _sex(ctx, m) != ("m" if sex == "f" else "f")):
                 return m
     return None
+
+
+def _sex(ctx: _DocContext, m: _Mention) -> str | None:
+    """"f", "m" or None (not known) for a person mention: a form of address or a noun in its
+    words ("Mrs Ode", "the spokeswoman"), a common first name, or how the document addresses
+    that surname ("Ms. Ode" anywhere in it)."""
+    key = "\2" + m.text
+    if key not in ctx.names:
+        words = [w.lower() for w in re.findall(r"[\w.]+", m.text.split(",")[0])]
+        found = None
+        for w in words:
+            if w in FEMALE_WORDS or w.rstrip(".") in FEMALE_WORDS:
+                found = "f"
+            elif w in MALE_WORDS or w.rstrip(".") in MALE_WORDS:
+                found = "m"
+            if found:
+                break
+        first = [w for w in words if w.rstrip(".") not in HONORIFICS and w.lower() not in TITLES]
+        if found is None and first:
+            if first[0] in FEMALE_FIRST_NAMES:
+                found = "f"
+            elif first[0] in MALE_FIRST_NAMES:
+                found = "m"
+        if found is None and words:
+            surname = re.escape(m.text.split(",")[0].split()[-1])
+            fem = re.search(r"\b(?:Mrs|Ms|Miss)\.? " + surname + r"\b", ctx.doc.text)
+            masc = re.search(r"\bMr\.? " + surname + r"\b", ctx.doc.text)
+            if fem and not masc:
+                found = "f"
+            elif masc and not fem:
+                found = "m"
+        ctx.names[key] = found or ""
+    return ctx.names[key] or None
 
 
 def _sentence_mentions(ctx: _DocContext, j: int) -> list[_Mention]:
@@ -240,18 +388,19 @@ def _found_mentions(ctx: _DocContext, j: int) -> list[_Mention]:
             continue  # a pronoun chain: look further back
         if _kind(t) is None:
             continue
-        text, kind, head = _describe(ctx, j, t)
-        if text and kind:
-            out.append(_Mention(kind, text, head or t.lemma_.lower()))
+        m = _describe(ctx, j, t)
+        if m and m.text and m.kind:
+            out.append(m if m.head else replace(m, head=t.lemma_.lower()))
     for ent in ctx.ents[j]:
         if ent.label_ in ("PERSON", "ORG") and not ctx.inside_quote(ctx.off(j, ent[0])):
-            text = _name_text(ctx, j, ent.root, True)
-            if text:
+            found = _name_span(ctx, j, ent.root, True)
+            if found:
+                text, start, end = found
                 kind = "person" if ent.label_ == "PERSON" else "org"
                 if kind == "person" or " " not in text and not text.isupper():
                     full = _full_name(ctx, text)
                     if full != text:
                         text, kind = full, "person"
-                out.append(_Mention(kind, text, ent.root.lemma_.lower()))
+                out.append(_Mention(kind, text, ent.root.lemma_.lower(), start, end))
     ctx.found[j] = out
     return out

@@ -1,0 +1,76 @@
+"""Speakers the layout gives rather than a verb the parse can see: a dash and a name after
+the quotation (“…” — Ana Berg), a label and a colon before it (Berg: “…”, Berg continued:),
+a transcript turn quoted whole (“BERG: …”), and an attribution too short to be a sentence of
+its own (“…?” Graham asked.), which the sentence splitter leaves out and so nothing parses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import _DocContext, _Mention
+from .marks import _Raw
+from .names import _full_name
+from .speakers import _SPEECH_FORMS, _antecedent
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?:[ \xa0]+(?:[A-Z][\w.'\u2019-]*|de|la|van|von|al|bin)){0,4}"
+# “…” — Name  /  “…” ― Name, role
+_DASH_AFTER = re.compile(r"[ \xa0]*(?:[\u2015\u2014\u2013]|--)[ \xa0]*(" + _NAME + ")")
+# Name: “…”  (a speaker label before the quotation, at the start of its paragraph or sentence)
+_COLON_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[-\u2014\u2013] ))[ \xa0]*(" + _NAME
+                           + r")(?:[ \xa0]+(?P<verb>[a-z]+))?[ \xa0]*:[ \xa0\n]*$")
+_SHORT_AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?P<name>" + _NAME
+                          + r"))[ \xa0]+(?P<verb>[a-z]+)(?=[ \xa0]*(?:[.,;:!?]|$))")
+_SHORT_AFTER_INVERTED = re.compile(r"[ \xa0]*(?P<verb>[a-z]+)[ \xa0]+(?P<name>" + _NAME + r")(?=[ \xa0]*(?:[.,;]|$))")
+_NAME_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:[ \xa0]+[a-z]+)?[ \xa0]+$")
+_QUOTED = re.compile('[\u201c\u201d"]')
+_PRONOUN_KIND = {"he": "person", "she": "person", "they": "group", "it": "org"}
+# “NAME: …”  (a transcript turn quoted whole)
+_TURN = re.compile(r"((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+
+
+def _layout_speaker(ctx: _DocContext, r: _Raw, paras) -> _Mention | None:
+    """A speaker the layout gives, not a verb: a dash and a name after the quotation
+    (“…” — Ana Berg), a label and a colon before it (Berg: “…”), a transcript turn quoted
+    whole (“BERG: …”)."""
+    text = ctx.doc.text
+    ps, pe = paras[r.para]
+    m = _DASH_AFTER.match(text, r.end, pe)
+    if m and not _SPEECH_FORMS.match(m.group(1)):
+        return _named(ctx, m.group(1), m.start(1))
+    # Berg: “…”  /  Berg continued:¶“…”  (too short for a sentence of its own, so no parse)
+    lo = paras[r.para - 1][0] if r.start == ps and r.para > 0 else ps
+    m = _COLON_BEFORE.search(text, lo, r.start)
+    if m and m.end() == r.start and not ctx.inside_quote(m.start(1)) and \
+            (m.group("verb") is None or _SPEECH_FORMS.fullmatch(m.group("verb"))):
+        return _named(ctx, m.group(1), m.start(1))
+    if r.start == ps and r.para > 0 and lo < ps and text[lo:ps].rstrip().endswith(":"):
+        # As the Heritage Foundation website notes:¶“…”  (a line ending in a colon is no sentence)
+        line_end = lo + len(text[lo:ps].rstrip())
+        line_start = max(lo, text.rfind("\n", lo, line_end) + 1, line_end - 300)
+        verbs = list(_SPEECH_FORMS.finditer(text, line_start, ps))
+        m = _NAME_BEFORE.search(text, line_start, verbs[-1].start()) if verbs else None
+        if m and not ctx.inside_quote(m.start("name")) and not _QUOTED.search(text, verbs[-1].end(), ps):
+            return _named(ctx, m.group("name"), m.start("name"))
+    m = _TURN.match(text, r.inner_start, r.inner_end)
+    if m and len(m.group(1)) >= 3:
+        return _named(ctx, m.group(1), m.start(1))
+    # “…?” Graham asked.  /  “…,” said Graham.  (the same: a fragment the parse never sees)
+    m = _SHORT_AFTER.match(text, r.end, pe) or _SHORT_AFTER_INVERTED.match(text, r.end, pe)
+    if m and _SPEECH_FORMS.fullmatch(m.group("verb")) and ctx.sentence_at(m.start("verb")) is None:
+        if m.group("name"):
+            return _named(ctx, m.group("name"), m.start("name"))
+        pronoun = m.group("pro").lower()
+        return _antecedent(ctx, ctx.sentence_at(r.end - 1) + 1, _PRONOUN_KIND[pronoun], pronoun=pronoun)
+    return None
+
+
+def _named(ctx: _DocContext, name: str, start: int) -> _Mention | None:
+    name = name.rstrip(".,").strip()
+    if name.startswith("The ") and len(name.split()) > 2:  # The New York Times reports:
+        name, start = name[4:], start + 4
+    words = name.split()
+    if not words or words[0].lower() in ("the", "a", "an", "he", "she", "it", "they", "i", "we", "and", "but",
+                                         "editor", "photo", "image", "source", "update", "note", "read", "via"):
+        return None
+    return _Mention("person", _full_name(ctx, name), words[-1].lower(), start, start + len(name))
