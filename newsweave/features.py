@@ -60,6 +60,10 @@ class Cluster:
     documents: list[Document]
     sentences: list[Sentence]
     query: str | None = None
+    # How many outlets ran each document's text (1 + its copies, newsweave.copies): a wire
+    # story that ran three times weighs three times in what the cluster is about, although
+    # only its original is summarized and cited. Documents not named weigh 1.
+    weights: dict[str, int] = field(default_factory=dict)
     _doc_rows: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
@@ -124,8 +128,13 @@ class Cluster:
 
     @cached_property
     def centroid(self) -> np.ndarray:
-        """The unit-length mean of the document vectors: what the cluster is about."""
-        c = np.mean(list(self.doc_vectors.values()), axis=0)
+        """The unit-length mean of the document vectors (each counted as often as it ran,
+        ``weights``): what the cluster is about."""
+        vectors = self.doc_vectors
+        if any(self.weights.get(d, 1) != 1 for d in vectors):
+            c = np.average(list(vectors.values()), axis=0, weights=[self.weights.get(d, 1) for d in vectors])
+        else:  # the plain mean, bit for bit as before
+            c = np.mean(list(vectors.values()), axis=0)
         return c / (np.linalg.norm(c) or 1.0)
 
     @cached_property

@@ -10,6 +10,7 @@ stage writes it (docs/architecture.md shows the same table).
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, replace
 
 from . import (analysis, clean, copies, corroborate, ingest, language, metadata, order, relevance, render,
@@ -104,7 +105,9 @@ def prepare(documents: list[Document], config: Config = Config()) -> Prepared:
         if d.status is Status.SET_ASIDE:  # kept by --keep-all: the judgement stays visible
             d.status, d.reason = Status.USED, f"kept at the user's request, although judged: {d.reason}"
     # Re-fit TF-IDF on the used documents only: word weights should not come from off-topic text.
-    cluster = Cluster(used, [s for d in used for s in sentences[d.id]], config.query)
+    ran = Counter(d.copy_of for d in documents if d.copy_of)  # copies count in salience, not in citations
+    cluster = Cluster(used, [s for d in used for s in sentences[d.id]], config.query,
+                      weights={d.id: 1 + ran[d.id] for d in used if ran[d.id]})
     clock.lap("relevance")
     return Prepared(documents, readable, cluster, everything, clock.timings)
 

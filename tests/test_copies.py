@@ -98,3 +98,16 @@ def test_an_earlier_article_is_the_original():
                            "Published 2 February 2026\n")
     b = newsweave.brief({"a.txt": later, "b.txt": earlier, "own.txt": OWN_REPORT}, analyze=False)
     assert b.document("a.txt").copy_of == "b.txt"  # dated earlier, though given second
+
+
+def test_a_story_that_ran_twice_weighs_twice_in_the_centroid():
+    import numpy as np
+
+    from newsweave.pipeline import prepare
+
+    docs = documents_from_texts([WIRE, SYNDICATED, OWN_REPORT], ["wire.txt", "syndicated.txt", "own.txt"])
+    cluster = prepare(docs, newsweave.Config(analyze=False)).cluster
+    assert cluster.weights == {"wire.txt": 2} and "syndicated.txt" not in cluster.doc_ids
+    v = cluster.doc_vectors
+    expected = (2 * v["wire.txt"] + v["own.txt"]) / 3
+    assert np.allclose(cluster.centroid, expected / np.linalg.norm(expected), atol=1e-6)
