@@ -133,3 +133,45 @@ def test_a_quotation_without_its_speaker_or_its_start_leans_on_the_sentence_befo
     assert all(leans_back(sentence(t)) for t in leaning)
     assert not any(leans_back(sentence(t)) for t in standing)
     assert not leans_back(sentence(leaning[0], index=0))  # an article may open with a quote
+
+
+def test_a_fact_said_again_in_other_words_is_dropped_and_its_source_joins_also_in(tmp_path):
+    # b says a's bridge sentence again, in other words: TF-IDF cosine is low (it is not caught
+    # as a repeat by words), the same-fact model (newsweave.similarity) catches it.
+    from newsweave import similarity
+    from newsweave.corroborate import find_support
+    from newsweave.summarizers.base import REPEAT, Budget
+    from newsweave.summarizers.centroid import CentroidSummarizer
+
+    kept = "The city council voted to close the old bridge to all traffic on Monday."
+    again = "On Monday the council decided that the old bridge will be shut to traffic."
+    assert similarity.same_fact(kept, again) >= max(REPEAT, similarity.threshold())
+    (tmp_path / "a.txt").write_text(
+        f"{kept}\n\nEngineers found deep cracks in two of the bridge's stone piers last week.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        f"{again}\n\nDrivers will use the ferry road across the river until repairs are done.\n",
+        encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "Repairs to the old bridge across the river will cost the city four million dollars.\n\n"
+        "The council will ask the state to pay for part of the repairs to the bridge.\n",
+        encoding="utf-8")
+    docs = newsweave.load(str(tmp_path))
+    b = newsweave.run(docs, newsweave.Config(words=200, analyze=False))
+    texts = [s.sentence.text for s in b.summary]
+    assert (kept in texts) != (again in texts), texts  # one of the two, never both
+    first = next(s for s in b.summary if s.sentence.text in (kept, again))
+    other = "b.txt" if first.sentence.doc == "a.txt" else "a.txt"
+    assert other in first.also_in
+    # Without the model's judgement, the summary says it twice.
+    cluster = prepare(docs).cluster
+    chosen = CentroidSummarizer(repeat=None).select(cluster, Budget(words=200))
+    assert {kept, again} <= {c.sentence.text for c in chosen}
+    # A repeat the summarizer dropped is support even when corroboration's own search (the
+    # closest sentences by TF-IDF) would not weigh it.
+    sentence = next(s for s in cluster.sentences if s.text == kept)
+    far = next(s for s in cluster.sentences if s.doc == "c.txt")
+    support = find_support(cluster, sentence, similarity.threshold(), [(far, 0.95)])
+    assert "c.txt" in {x.doc for x in support}
+    assert "c.txt" not in {x.doc for x in find_support(cluster, sentence, similarity.threshold(),
+                                                        [(far, similarity.threshold() - 0.01)])}

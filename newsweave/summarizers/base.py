@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import similarity
 from ..features import Cluster
 from ..model import Scored, Sentence
 from ..text.lexicon import ATTRIBUTION_FORMS, words_regex
@@ -72,6 +73,24 @@ def _closes_a_quotation(text: str) -> bool:
     return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
+# The probability (newsweave.similarity) at which a sentence says again what a sentence already
+# taken says, in other words ("Six people died in the fire" / "The blaze killed six"): it is
+# not taken, and (when the probability reaches the "also in" bar, ``Config.corroboration``) its
+# document joins the kept sentence's "also in". Lower than that bar (0.784): dropping a
+# near-repeat costs little, a repeat read twice costs the reader. Not lower still: at 0.5 the
+# model joins sentences on one topic that state different facts, and ROUGE drops (BENCHMARKS.md,
+# Readability).
+REPEAT = 0.7
+
+
+@dataclass(frozen=True)
+class Kept(Scored):
+    """A chosen sentence with the sentences it was found to repeat (and that were dropped for
+    it): ``(sentence, probability)`` pairs, which corroboration counts as its support."""
+
+    repeats: tuple[tuple[Sentence, float], ...] = ()
+
+
 REGISTRY: dict[str, type["Summarizer"]] = {}
 
 
@@ -134,8 +153,10 @@ class Selection:
 
     MIN_SHORT_WORDS = 3  # "Power is out." is a fact; "Updated." or "Watch:" is not
 
-    def __init__(self, cluster: Cluster, budget: Budget, *, min_words: int, redundancy: float = 1.0):
+    def __init__(self, cluster: Cluster, budget: Budget, *, min_words: int, redundancy: float = 1.0,
+                 repeat: float | None = None):
         self.sentences = cluster.sentences
+        self.repeat = repeat  # see offer()
         self.X = cluster.tfidf
         self.budget = budget
         self.redundancy = redundancy
@@ -149,6 +170,7 @@ class Selection:
         self.max_sim = np.zeros(len(self.sentences), dtype=np.float32)  # to the closest one taken
         self.waiting = np.array([leans_back(s) for s in self.sentences], dtype=bool)
         self.chosen: list[Scored] = []
+        self.repeats: list[list[tuple[Sentence, float]]] = []  # per chosen sentence
         self.words = 0
 
     @property
@@ -173,9 +195,30 @@ class Selection:
                 return mask & group
         return None
 
+    def offer(self, i: int, score: float) -> bool:
+        """Take sentence ``i`` unless the same-fact model (newsweave.similarity) says it repeats
+        a sentence already taken with probability >= ``repeat``: then it is set aside for good,
+        remembered as that sentence's repeat, and False is returned (choose again)."""
+        if self.repeat is not None and self.chosen:
+            text = self.sentences[i].text
+            p = similarity.probabilities([(c.sentence.text, text) for c in self.chosen])
+            k = int(np.argmax(p))
+            if p[k] >= self.repeat:
+                self.untaken[i] = False
+                self.repeats[k].append((self.sentences[i], float(p[k])))
+                return False
+        self.take(i, score)
+        return True
+
+    @property
+    def result(self) -> list[Kept]:
+        """The chosen sentences, in order of choice, each with the repeats dropped for it."""
+        return [Kept(c.sentence, c.score, tuple(r)) for c, r in zip(self.chosen, self.repeats)]
+
     def take(self, i: int, score: float) -> None:
         sentences = self.sentences
         self.chosen.append(Scored(sentences[i], float(score)))
+        self.repeats.append([])
         self.words += sentences[i].words
         self.untaken[i] = False
         if i + 1 < len(sentences) and sentences[i + 1].doc == sentences[i].doc:
@@ -191,10 +234,10 @@ def mmr_select(cluster: Cluster, salience, budget: Budget, *, diversity: float,
     (similarity to the closest sentence already taken)``, among those :class:`Selection`
     allows.
     """
-    selection = Selection(cluster, budget, min_words=min_words, redundancy=redundancy)
+    selection = Selection(cluster, budget, min_words=min_words, redundancy=redundancy, repeat=REPEAT)
     while (candidates := selection.candidates()) is not None:
         mmr = (1 - diversity) * salience - diversity * selection.max_sim
         mmr[~candidates] = -np.inf
         best = int(np.argmax(mmr))
-        selection.take(best, salience[best])
-    return selection.chosen
+        selection.offer(best, salience[best])
+    return selection.result
