@@ -10,7 +10,8 @@ $NEWSWEAVE_SHARED), the default configuration (analysis off: it does not change 
 (a) **repeats** -- pairs of summary sentences that newsweave.similarity calls the same fact at
     the "also in" threshold (``similarity.threshold()``). Target 0.
 (b) **openings that point at nothing** -- summaries whose first sentence
-    - opens with a pronoun or a connective ("He", "They", "This", "But", "Also", "However"...),
+    - opens with a pronoun or a connective ("He", "They", "This", "I", "We", "But", "Also",
+      "However", "Another", "There" unless "there is/are/was..."),
     - opens with a phrase of time that points back ("The next day", "Later", "Earlier",
       "Afterwards", "At the time", "That night"...),
     - is a bare quotation (opens with a quotation mark), or
@@ -47,7 +48,10 @@ POINTS_BACK = re.compile(
     r"|however|still|yet|meanwhile|instead|then|later|earlier|afterwards?|thereafter|there|here"
     r"|such|both|another|other|the latter|the former|the same|the next (?:day|morning|week|year)"
     r"|the following (?:day|morning|week)|at the time|that (?:night|day|morning)|in response"
-    r"|as a result)\b|[\"\u201c\u2018'])", re.I)
+    r"|as a result)\b|[\"\u201c\u2018'`])", re.I)
+# ("There" is counted only where it points at a place: "There were six survivors" stands alone.)
+EXISTENTIAL = re.compile(r"\W*there\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?"
+                         r"|appears?)\b", re.I)
 DEFINITE = re.compile(r"\W*(?:the|this|that|these|those)\s+([a-z][a-z-]+)")
 TEASER = re.compile(
     r"(?i)\b(?:follow (?:us|the|our)|watch (?:and|live|the video|now)|read more|click here|sign up"
@@ -67,7 +71,7 @@ def _words(text: str) -> set[str]:
 def opening_fault(first, doc, first_sentence) -> str:
     """Why the summary's first sentence points at nothing ('' when it stands alone)."""
     text = first.text
-    if POINTS_BACK.match(text):
+    if POINTS_BACK.match(text) and not EXISTENTIAL.match(text):
         return "opens with " + repr(text.split()[0])
     m = DEFINITE.match(text)
     if m and first.index > 0:

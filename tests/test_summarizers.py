@@ -175,3 +175,30 @@ def test_a_fact_said_again_in_other_words_is_dropped_and_its_source_joins_also_i
     assert "c.txt" in {x.doc for x in support}
     assert "c.txt" not in {x.doc for x in find_support(cluster, sentence, similarity.threshold(),
                                                         [(far, similarity.threshold() - 0.01)])}
+
+
+def test_a_summary_never_opens_on_a_sentence_that_points_back():
+    from newsweave.model import Scored, Sentence
+    from newsweave.order import reading_order
+    from newsweave.summarizers.base import can_open
+
+    def s(doc, index, text, score):
+        return Scored(Sentence(doc=doc, index=index, start=0, end=len(text), text=text), score)
+
+    leaning = s("a", 3, "They voted to shut the old bridge to lorries until the spring.", 0.9)
+    later = s("a", 5, "Engineers will inspect the piers again in March, the council said.", 0.5)
+    lead = s("b", 0, "The Harwick council voted on Monday to shut the old bridge to lorries.", 0.7)
+    order = reading_order([leaning, later, lead])
+    assert order[0] is lead and order[1:] == [leaning, later]  # a's sentences stay together
+    for text in ("The next day the council met again to vote on the repairs.",
+                 "\u201cWe will not let the bridge fall,\u201d the mayor said at the meeting.",
+                 "I have crossed this bridge every morning for forty years now.",
+                 "Another bridge upstream was closed for repairs last year."):
+        assert not can_open(Sentence(doc="a", index=0, start=0, end=len(text), text=text)), text
+    assert can_open(lead.sentence)
+    assert can_open(Sentence(doc="a", index=4, start=0, end=60,
+                             text="There were no lorries on the bridge when the pier cracked."))
+    # One article only, opening on a quotation: its first sentence that can open comes first.
+    quote = s("a", 1, "\u201cWe will not let the bridge fall,\u201d the mayor said at the meeting.", 0.9)
+    order = reading_order([quote, lead := s("a", 2, lead.sentence.text, 0.8)])
+    assert order == [lead, quote]
