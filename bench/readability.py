@@ -18,9 +18,10 @@ is left out (2 of the raw clusters).
       "Afterwards", "At the time", "That night"...),
     - is a bare quotation (opens with a quotation mark), or
     - opens "The <word>" / "This <word>" with a lower-case noun that is in neither the
-      article's title nor its first kept sentence, when the sentence is not that first
-      sentence itself (a definite reference to something the article introduced earlier:
-      "The cap would increase ...").
+      article's title nor its first kept sentence (no word there starts with its first five
+      letters), when the sentence is not that first sentence itself and nothing right after
+      the noun says which one ("of", "from", "who", a comma...): a definite reference to
+      something the article introduced earlier ("The cap would increase ...").
     Target 0.
 (c) **teasers and sidebars** -- summary sentences that belong to another story: a
     related-articles box, a "follow/watch/read more" promotion. Counted two ways: by the
@@ -47,13 +48,14 @@ DUC = SHARED / "data" / "duc2006" / "clusters.jsonl"
 POINTS_BACK = re.compile(
     r"\W*(?:(?:he|she|it|they|him|her|his|its|their|them|this|that|these|those|we|i|but|and|so|also"
     r"|however|still|yet|meanwhile|instead|then|later|earlier|afterwards?|thereafter|there|here"
-    r"|such|both|another|other|the latter|the former|the same|the next (?:day|morning|week|year)"
+    r"|such|both|another|other|not that|among (?:them|those|these)|none of|neither|the latter|the former|the same|the next (?:day|morning|week|year)"
     r"|the following (?:day|morning|week)|at the time|that (?:night|day|morning)|in response"
     r"|as a result)\b|[\"\u201c\u2018'`])", re.I)
 # ("There" is counted only where it points at a place: "There were six survivors" stands alone.)
 EXISTENTIAL = re.compile(r"\W*there\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?"
                          r"|appears?)\b", re.I)
-DEFINITE = re.compile(r"\W*(?:the|this|that|these|those)\s+([a-z][a-z-]+)")
+DEFINITE = re.compile(r"\W*(?:the|this|that|these|those)\s+([a-z][a-z-]+)\b(?!\s*,|\s+(?:of|from|for|in"
+                      r"|at|on|by|with|who|that|which|whose|to|named|called|behind)\b)")
 TEASER = re.compile(
     r"(?i)\b(?:follow (?:us|the|our)|watch (?:and|live|the video|now)|read more|click here|sign up"
     r"|subscribe|related:|more:|also read|see also|most popular|recommended for you|newsletter)\b")
@@ -79,10 +81,6 @@ AUDIT: list[tuple[str, str, int, str]] = [
 ]
 
 
-def _words(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower())}
-
-
 def opening_fault(first, doc, first_sentence) -> str:
     """Why the summary's first sentence points at nothing ('' when it stands alone)."""
     text = first.text
@@ -90,8 +88,9 @@ def opening_fault(first, doc, first_sentence) -> str:
         return "opens with " + repr(text.split()[0])
     m = DEFINITE.match(text)
     if m and first.index > 0:
-        context = _words((doc.title or "") + " " + (first_sentence.text if first_sentence else ""))
-        if m.group(1)[:5] not in context:
+        context = re.findall(r"[a-z]+", ((doc.title or "") + " " + (first_sentence.text if first_sentence
+                                                                     else "")).lower())
+        if not any(w.startswith(m.group(1)[:5]) for w in context):
             return f"definite {m.group(0).strip()!r} not introduced"
     return ""
 

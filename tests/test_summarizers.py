@@ -202,3 +202,19 @@ def test_a_summary_never_opens_on_a_sentence_that_points_back():
     quote = s("a", 1, "\u201cWe will not let the bridge fall,\u201d the mayor said at the meeting.", 0.9)
     order = reading_order([quote, lead := s("a", 2, lead.sentence.text, 0.8)])
     assert order == [lead, quote]
+
+
+def test_an_opening_names_what_it_points_at():
+    from newsweave.model import Sentence
+    from newsweave.summarizers.base import can_open
+
+    def sentence(text, index=4):
+        return Sentence(doc="a", index=index, start=0, end=len(text), text=text)
+
+    cap = sentence("The cap would rise each year at the rate of inflation, the council said.")
+    lead = "Harwick council votes to limit rent rises. Harwick's council voted on Monday to limit rents."
+    assert not can_open(cap, lead)  # which cap?
+    assert can_open(cap, "Harwick caps rents. The council voted on Monday to cap rent rises.")
+    assert can_open(sentence("The cap on rents in Harwick would rise each year, the council said."), lead)
+    assert can_open(sentence("Not that the council had much choice, its members said.")) is False
+    assert can_open(sentence(cap.text, index=0), lead)  # the article's own lead introduces it

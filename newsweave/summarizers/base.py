@@ -89,6 +89,7 @@ class Kept(Scored):
     it): ``(sentence, probability)`` pairs, which corroboration counts as its support."""
 
     repeats: tuple[tuple[Sentence, float], ...] = ()
+    opens: bool | None = None  # may it open the summary (``can_open`` with its article's lead)
 
 
 # What the first sentence of a summary may not open with: before it, the reader has nothing
@@ -99,15 +100,31 @@ _POINTS_BACK = re.compile(
     r"\W*(?:(?:he|she|it|they|him|her|his|its|their|them|this|that|these|those|we|us|our|i|my|me"
     r"|you|your|but|and|or|so|also|however|still|yet|meanwhile|instead|then|thus|therefore"
     r"|later|earlier|afterwards?|thereafter|here|such|both|another|others?|nor|besides|moreover"
+    r"|not that|among (?:them|those|these)|of (?:them|those|these)|none of|neither"
     r"|the (?:latter|former|same|next (?:day|morning|week|year)|following (?:day|morning|week))"
     r"|at the time|that (?:night|day|morning)|in response|as a result|there(?!\s+(?:is|are|was|were"
     r"|has|have|had|will|would|may|might|could|seems?|appears?)\b))\b|[\"\u201c\u2018'`])", re.I)
 
 
-def can_open(sentence: Sentence) -> bool:
+# "The cap would increase each year ...": "the" and a noun that the article introduced before
+# (in its headline or its lead, or the sentence is the lead itself, it is introduced enough).
+# A noun followed by what says which one ("The report from the lab ...", "The sailor, Seaman
+# ...", "The question of whether ...") introduces itself.
+_DEFINITE = re.compile(r"\W*[Tt]he\s+([a-z][a-z-]+)\b(?!\s*,|\s+(?:of|from|for|in|at|on|by|with|who"
+                       r"|that|which|whose|to|named|called|behind)\b)")
+
+
+def can_open(sentence: Sentence, context: str | None = None) -> bool:
     """May the sentence be the first of a summary: does it stand on its own, pointing at
-    nothing before it?"""
-    return not (leans_back(sentence) or _POINTS_BACK.match(sentence.text) or _closes_a_quotation(sentence.text))
+    nothing before it? ``context``: its article's headline and first sentence, when known:
+    then "The <noun>" is an opening only if that noun is named there (or it is the lead)."""
+    if leans_back(sentence) or _POINTS_BACK.match(sentence.text) or _closes_a_quotation(sentence.text):
+        return False
+    definite = _DEFINITE.match(sentence.text)
+    if context is None or not definite or sentence.index == 0:
+        return True
+    stem = definite.group(1)[:5]
+    return any(w.startswith(stem) for w in re.findall(r"[a-z]+", context.lower()))
 
 
 REGISTRY: dict[str, type["Summarizer"]] = {}
@@ -192,9 +209,13 @@ class Selection:
         self.untaken = np.ones(len(self.sentences), dtype=bool)
         self.max_sim = np.zeros(len(self.sentences), dtype=np.float32)  # to the closest one taken
         self.waiting = np.array([leans_back(s) for s in self.sentences], dtype=bool)
-        self.opener = np.array([can_open(s) for s in self.sentences], dtype=bool)
+        titles = {d.id: d.title or "" for d in cluster.documents}
+        leads = {s.doc: s.text for s in reversed(self.sentences)}  # each article's first sentence
+        self.opener = np.array([can_open(s, f"{titles.get(s.doc, '')} {leads[s.doc]}")
+                                for s in self.sentences], dtype=bool)
         self.chosen: list[Scored] = []
         self.repeats: list[list[tuple[Sentence, float]]] = []  # per chosen sentence
+        self.rows: list[int] = []  # the chosen sentences' rows
         self.words = 0
 
     @property
@@ -239,12 +260,14 @@ class Selection:
     @property
     def result(self) -> list[Kept]:
         """The chosen sentences, in order of choice, each with the repeats dropped for it."""
-        return [Kept(c.sentence, c.score, tuple(r)) for c, r in zip(self.chosen, self.repeats)]
+        return [Kept(c.sentence, c.score, tuple(r), bool(self.opener[i]))
+                for c, r, i in zip(self.chosen, self.repeats, self.rows)]
 
     def take(self, i: int, score: float) -> None:
         sentences = self.sentences
         self.chosen.append(Scored(sentences[i], float(score)))
         self.repeats.append([])
+        self.rows.append(i)
         self.words += sentences[i].words
         self.untaken[i] = False
         if i + 1 < len(sentences) and sentences[i + 1].doc == sentences[i].doc:
