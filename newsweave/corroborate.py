@@ -9,6 +9,8 @@ and the most probable one is the document's support if that probability reaches 
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 
 from . import similarity
@@ -44,10 +46,14 @@ def candidates(cluster: Cluster, sentence: Sentence, k: int = CANDIDATES,
     return out
 
 
-def find_support(cluster: Cluster, sentence: Sentence, threshold: float) -> tuple[Support, ...]:
+def find_support(cluster: Cluster, sentence: Sentence, threshold: float,
+                 repeats: Sequence[tuple[Sentence, float]] = ()) -> tuple[Support, ...]:
     """For each other document, its sentence most probably stating the same fact as
     ``sentence``, if that probability (``Support.similarity``) is at least ``threshold``
-    (``Config.corroboration``); most probable first."""
+    (``Config.corroboration``); most probable first. ``repeats``: sentences the summarizer
+    dropped as saying the same as ``sentence`` (``summarizers.base.Kept``), with their
+    probability: one of another document, at least ``threshold``, is that document's support
+    when its best candidate is not (a paraphrase may share few words, and be no candidate)."""
     found = candidates(cluster, sentence)
     rows = [(doc_id, r) for doc_id, rs in found.items() for r in rs]
     p = similarity.probabilities([(sentence.text, cluster.sentences[r].text) for _, r in rows])
@@ -61,4 +67,10 @@ def find_support(cluster: Cluster, sentence: Sentence, threshold: float) -> tupl
             s = cluster.sentences[r]
             support.append(Support(doc=s.doc, start=s.start, end=s.end, text=s.text,
                                    similarity=round(prob, 3)))
+    found_in = {s.doc for s in support}
+    for s, prob in sorted(repeats, key=lambda x: -x[1]):
+        if prob >= threshold and s.doc != sentence.doc and s.doc not in found_in:
+            found_in.add(s.doc)
+            support.append(Support(doc=s.doc, start=s.start, end=s.end, text=s.text,
+                                   similarity=round(float(prob), 3)))
     return tuple(sorted(support, key=lambda x: -x.similarity))

@@ -7,6 +7,14 @@ developed, so a later report's "six are now known to have died" reads after an e
 one's "two people were still missing", not before it. Otherwise (an undated article
 could belong anywhere) they come in the order of their most salient chosen sentence, so
 the summary opens with its best fact.
+
+Whatever the order, the summary's first sentence must stand on its own
+(``summarizers.base.can_open``: no pronoun, connective, "the next day" or bare quotation
+pointing at something before it, no "The <noun>" its article has not introduced). When the first article's first sentence does not, the first
+article whose first sentence does comes first instead (the summarizer took one such sentence);
+when none does (a summary of one article that opens on a quotation), the first sentence that
+can open is taken out of its place and comes first: it leans on nothing, and whatever leans on
+it still follows it.
 """
 
 from __future__ import annotations
@@ -14,11 +22,19 @@ from __future__ import annotations
 from typing import Mapping
 
 from .model import Scored
+from .summarizers.base import can_open
 
 # What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow):
 # the same sentences, in reading order
 READS = ("Scored", "Document.date")
 WRITES = ("Scored",)
+
+
+def _opens(c: Scored) -> bool:
+    """May it open the summary? The summarizer's judgement (``Kept.opens``, which knew the
+    article's headline and lead) when it gave one, else ``can_open`` on the sentence alone."""
+    opens = getattr(c, "opens", None)
+    return can_open(c.sentence) if opens is None else opens
 
 
 def reading_order(chosen: list[Scored], dates: Mapping[str, str | None] | None = None) -> list[Scored]:
@@ -37,4 +53,17 @@ def reading_order(chosen: list[Scored], dates: Mapping[str, str | None] | None =
         # ISO dates sort as strings; on the same date the more salient article comes first
         return ((dates[doc], *by_salience) if chronological else by_salience) + (c.sentence.index,)
 
-    return sorted(chosen, key=key)
+    ordered = sorted(chosen, key=key)
+    if ordered and not _opens(ordered[0]):
+        firsts = {}
+        for c in ordered:
+            firsts.setdefault(c.sentence.doc, c)
+        opener = next((doc for doc, c in firsts.items() if _opens(c)), None)
+        if opener is not None:
+            ordered = ([c for c in ordered if c.sentence.doc == opener]
+                       + [c for c in ordered if c.sentence.doc != opener])
+        else:  # no article's first sentence can open: the first that can comes first alone
+            first = next((c for c in ordered if _opens(c)), None)
+            if first is not None:
+                ordered = [first] + [c for c in ordered if c is not first]
+    return ordered

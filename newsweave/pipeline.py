@@ -125,7 +125,8 @@ def run(documents: list[Document], config: Config = Config()) -> Brief:
     clock.lap("summarize")
 
     summary = [SummarySentence(c.sentence, round(c.score, 4),
-                               find_support(cluster, c.sentence, config.corroboration))
+                               find_support(cluster, c.sentence, config.corroboration,
+                                            getattr(c, "repeats", ())))
                for c in chosen]
     clock.lap("corroborate")
 

@@ -34,15 +34,18 @@ _LEADING_CREDIT = re.compile(
 # "(CNN) -- ", "DAMASCUS—", "DALTON, Ga. - ". It names where and who filed the story, not what happened, and
 # spends words of the summary's budget.
 _AGENCIES = r"(?i:ap|reuters|afp|cnn|upi|bloomberg|dpa|aap|pa|xinhua|ani|ians|efe|ansa|tass|[a-z]{2,5}-?tv)"
-_DASH = r"\s*(?:--|[\u2014\u2013-])\s*"
+# (" _ ": the wire services' plain-text dash, "BERLIN (AP) _ Two experts ...")
+_DASH = r"(?:\s*(?:--|[\u2014\u2013-])\s*|\s+_\s+)"
 _DATELINE = re.compile(
     # "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ", "(CNN) -- "
     r"(?:[A-Z]{3,}[\w.'-]*(?:,?\s+(?:[A-Z][\w.'-]*|\d{1,2}\b)){0,4}\s*)?\(\s*[A-Za-z][\w./ -]{0,20}?\s*\)" + _DASH +
     # "Washington ( ap ) -- " in lower-cased text: only a news agency in the brackets
     r"|[A-Z][\w.'-]*(?:,?\s+[A-Z]?[\w.'-]+){0,3}\s*\(\s*" + _AGENCIES + r"\s*\)" + _DASH +
+    # "Kabul, Afghanistan (CNN) A wedding ...", "(CNN) The ...": an agency in brackets, no dash
+    r"|(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]+){0,3}\s*)?\(\s*" + _AGENCIES + r"\s*\)\s+(?=[A-Z])" +
     # "DAMASCUS—Syrian forces ...", "DALTON, Ga. - Crews worked ..." (a hyphen only with
     # spaces around it: "ALL-CAPS-WORD" is no dateline)
-    r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:--|[\u2014\u2013])\s*|\s+-\s+)(?=[A-Z])")
+    r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:--|[\u2014\u2013])\s*|\s+[-_]\s+)(?=[A-Z])")
 # Two sentences glued together when scraping dropped the space or line break between them
 # ("... in Mountain View.The 300-pound robot ...", "... told CNBC.Shares rose ...", "... in
 # 1954.In June ..."). Punkt cannot see that boundary. Two lower-case or three capital letters

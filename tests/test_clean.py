@@ -371,3 +371,31 @@ def test_a_paragraph_with_a_planted_tag_keeps_its_prose():
             "as the water rose above the quay, and the council opened two shelters.")
     assert find_debris(line) == []  # the prose stays; the renderers show the tags as text
     assert [r.kind for r in find_debris('<div class="promo"><a href="https://x.example/">')] == ["navigation"]
+
+
+def test_teasers_for_other_pages_are_debris():
+    teasers = [
+        "Follow the always-running Harbour Draughts Open: Watch and chat on our site.",
+        "Old Rivals vs Young Guns: Ten Classic Games of the Century ...",
+        "You can follow their ride on The Evening Show and on the Ride Challenge website.",
+        "HOW TO REACH US",
+        "Questions should be directed to the Harbour News Service at 555-0100.",
+    ]
+    prose = [
+        "The ferry ran aground near the harbour on Monday, the coastguard said.",
+        "Follow-up inspections found cracks in the hull, officials said on Tuesday.",
+        "Follow the money, the investigators told the council on Tuesday.",
+        "Questions about the ferry's safety were raised by residents on Monday.",
+    ]
+    text = "\n\n".join(prose[:2] + teasers + prose[2:]) + "\n"
+    removed = {text[r.start:r.end].strip() for r in find_debris(text)}
+    assert set(teasers) <= removed
+    assert not removed & set(prose)
+
+
+def test_related_link_cards_pasted_into_a_paragraph_are_debris():
+    line = ("Former Mayor Jane Quill Doe Jane Quill DoeDoe: Bridge vote 'a disgrace' MORE said "
+            "on Sunday that the council should vote again.")
+    text = "The council voted to close the bridge on Monday.\n\n" + line + "\n"
+    removed = [text[r.start:r.end].strip() for r in find_debris(text)]
+    assert removed == [line]

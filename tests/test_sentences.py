@@ -123,3 +123,17 @@ def test_lower_cased_text_is_split_as_it_was():
     texts = _sentences('" we will rebuild every home. " on tuesday, the mayor thanked the crews. '
                        "the repairs will take a year, officials said.\n")
     assert len(texts) == 3
+
+
+def test_datelines_without_a_dash_or_with_the_wire_underscore_are_stripped():
+    # Anywhere a sentence starts with one (here the second paragraph's), the sentence starts
+    # after it and its offsets stay exact.
+    texts = _sentences(
+        "Rescuers searched the river bank for a second day on Monday after the storm.\n\n"
+        "Marrowford, Elbonia (CNN) A ferry carrying forty people ran aground near the harbour.\n\n"
+        "OSTRAVEL (AP) _ Two inspectors found cracks in the ferry's hull, officials said.\n\n"
+        "LUMEN CITY _ The harbour master closed the port to large vessels until Friday.\n")
+    assert texts == ["Rescuers searched the river bank for a second day on Monday after the storm.",
+                     "A ferry carrying forty people ran aground near the harbour.",
+                     "Two inspectors found cracks in the ferry's hull, officials said.",
+                     "The harbour master closed the port to large vessels until Friday."]

@@ -133,3 +133,88 @@ def test_a_quotation_without_its_speaker_or_its_start_leans_on_the_sentence_befo
     assert all(leans_back(sentence(t)) for t in leaning)
     assert not any(leans_back(sentence(t)) for t in standing)
     assert not leans_back(sentence(leaning[0], index=0))  # an article may open with a quote
+
+
+def test_a_fact_said_again_in_other_words_is_dropped_and_its_source_joins_also_in(tmp_path):
+    # b says a's bridge sentence again, in other words: TF-IDF cosine is low (it is not caught
+    # as a repeat by words), the same-fact model (newsweave.similarity) catches it.
+    from newsweave import similarity
+    from newsweave.corroborate import find_support
+    from newsweave.summarizers.base import REPEAT, Budget
+    from newsweave.summarizers.centroid import CentroidSummarizer
+
+    kept = "The city council voted to close the old bridge to all traffic on Monday."
+    again = "On Monday the council decided that the old bridge will be shut to traffic."
+    assert similarity.same_fact(kept, again) >= max(REPEAT, similarity.threshold())
+    (tmp_path / "a.txt").write_text(
+        f"{kept}\n\nEngineers found deep cracks in two of the bridge's stone piers last week.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        f"{again}\n\nDrivers will use the ferry road across the river until repairs are done.\n",
+        encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "Repairs to the old bridge across the river will cost the city four million dollars.\n\n"
+        "The council will ask the state to pay for part of the repairs to the bridge.\n",
+        encoding="utf-8")
+    docs = newsweave.load(str(tmp_path))
+    b = newsweave.run(docs, newsweave.Config(words=200, analyze=False))
+    texts = [s.sentence.text for s in b.summary]
+    assert (kept in texts) != (again in texts), texts  # one of the two, never both
+    first = next(s for s in b.summary if s.sentence.text in (kept, again))
+    other = "b.txt" if first.sentence.doc == "a.txt" else "a.txt"
+    assert other in first.also_in
+    # Without the model's judgement, the summary says it twice.
+    cluster = prepare(docs).cluster
+    chosen = CentroidSummarizer(repeat=None).select(cluster, Budget(words=200))
+    assert {kept, again} <= {c.sentence.text for c in chosen}
+    # A repeat the summarizer dropped is support even when corroboration's own search (the
+    # closest sentences by TF-IDF) would not weigh it.
+    sentence = next(s for s in cluster.sentences if s.text == kept)
+    far = next(s for s in cluster.sentences if s.doc == "c.txt")
+    support = find_support(cluster, sentence, similarity.threshold(), [(far, 0.95)])
+    assert "c.txt" in {x.doc for x in support}
+    assert "c.txt" not in {x.doc for x in find_support(cluster, sentence, similarity.threshold(),
+                                                        [(far, similarity.threshold() - 0.01)])}
+
+
+def test_a_summary_never_opens_on_a_sentence_that_points_back():
+    from newsweave.model import Scored, Sentence
+    from newsweave.order import reading_order
+    from newsweave.summarizers.base import can_open
+
+    def s(doc, index, text, score):
+        return Scored(Sentence(doc=doc, index=index, start=0, end=len(text), text=text), score)
+
+    leaning = s("a", 3, "They voted to shut the old bridge to lorries until the spring.", 0.9)
+    later = s("a", 5, "Engineers will inspect the piers again in March, the council said.", 0.5)
+    lead = s("b", 0, "The Harwick council voted on Monday to shut the old bridge to lorries.", 0.7)
+    order = reading_order([leaning, later, lead])
+    assert order[0] is lead and order[1:] == [leaning, later]  # a's sentences stay together
+    for text in ("The next day the council met again to vote on the repairs.",
+                 "\u201cWe will not let the bridge fall,\u201d the mayor said at the meeting.",
+                 "I have crossed this bridge every morning for forty years now.",
+                 "Another bridge upstream was closed for repairs last year."):
+        assert not can_open(Sentence(doc="a", index=0, start=0, end=len(text), text=text)), text
+    assert can_open(lead.sentence)
+    assert can_open(Sentence(doc="a", index=4, start=0, end=60,
+                             text="There were no lorries on the bridge when the pier cracked."))
+    # One article only, opening on a quotation: its first sentence that can open comes first.
+    quote = s("a", 1, "\u201cWe will not let the bridge fall,\u201d the mayor said at the meeting.", 0.9)
+    order = reading_order([quote, lead := s("a", 2, lead.sentence.text, 0.8)])
+    assert order == [lead, quote]
+
+
+def test_an_opening_names_what_it_points_at():
+    from newsweave.model import Sentence
+    from newsweave.summarizers.base import can_open
+
+    def sentence(text, index=4):
+        return Sentence(doc="a", index=index, start=0, end=len(text), text=text)
+
+    cap = sentence("The cap would rise each year at the rate of inflation, the council said.")
+    lead = "Harwick council votes to limit rent rises. Harwick's council voted on Monday to limit rents."
+    assert not can_open(cap, lead)  # which cap?
+    assert can_open(cap, "Harwick caps rents. The council voted on Monday to cap rent rises.")
+    assert can_open(sentence("The cap on rents in Harwick would rise each year, the council said."), lead)
+    assert can_open(sentence("Not that the council had much choice, its members said.")) is False
+    assert can_open(sentence(cap.text, index=0), lead)  # the article's own lead introduces it

@@ -351,6 +351,12 @@ RULES: list[_Rule] = [
     _r("share", r"^\W*(?:join|start)\s.{0,40}\b(?:conversations?|discussions?|debate|forum|community|commenting)\b", 100, soft=True, words=("join", "start")),
     _r("share", r"\b(?:refresh|reload)\s+(?:the|this|your)\s+(?:page|browser)\b|\b(?:to be|automatically) logged in\b", words=("refresh", "reload", "logged")),
     _r("share", r"^\W*thank(?:s| you) for (?:registering|signing up|signing in|logging in|your (?:feedback|interest))\b", 200, words=("thank", "thanks")),
+    # Promotions of another page: "Follow the X Championship: Watch and chat on ...", "You
+    # can follow their journey on The Show and on the X website ...".
+    _r("share", r"^\W*(?:follow|watch|stream|catch|keep up with)\b[^.!?]{0,120}?(?::\s*(?:watch|follow|chat|listen|stream|join|subscribe)\b|\b(?:watch and chat|chat live|watch live|stream live|live (?:on|at)) )", 250,
+       words=("follow", "watch", "stream", "catch", "keep")),
+    _r("share", r"^\W*you can (?:follow|watch|track|listen to|keep up with|catch)\b.{0,120}\b(?:website|web site|app|channel|page|live|online|twitter|facebook|instagram|youtube)\b", 250,
+       words=("you",)),
     _r("share", r"\bclick (?:here|this link|the link|below|to (?:read|see|view|watch|learn|find|download|share|subscribe|expand|enlarge|comment))\b", 200, soft=True, words=("click",)),
     _r("share", r"^\W*click (?:here|to|on|for|the|this|below|above|through|link|now)\b", 120, soft=True, words=("click",)),
     _r("share", r"\bshare (?:this|your) (?:story|article|page|thoughts|photos?|views?)\b", 200, soft=True, words=("share",)),
@@ -372,6 +378,14 @@ RULES: list[_Rule] = [
               "quiz", "poll", "related", "read", "more", "see", "also", "news", "story", "stories", "bonus", "explained", "podcast", "updates", "blog", "must", "miss", "from")),
     _r("navigation", r"^\W*(?:PHOTO GALLERY|VIDEO|GALLERY|SLIDESHOW|WATCH|LISTEN)\s+[A-Z]", 300, flags=0, words=("photo", "video", "gallery", "slideshow", "watch", "listen")),
     _r("navigation", r"^\W*view (?:graphic|gallery|slideshow|photos?|video|interactive|map|full)\b", 200, words=("view",)),
+    # A related story's headline, every word capitalised, cut off by an ellipsis ("Old Rivals
+    # vs Young Guns: Ten Classic Games ...").
+    _r("navigation", r"^(?:(?:[A-Z0-9][\w'\u2019.-]*|vs\.?|v\.|of|the|and|in|on|for|to|a|an|at|with|&|-|\u2013)[:,]?\s+){3,16}(?:\.\.\.|\u2026)\s*$", 160, flags=0),
+    # A wire service's contact box ("HOW TO REACH US / Questions should be directed to ...").
+    _r("navigation", r"^\W*(?:how to reach us\W*$|(?:questions|inquiries|queries) (?:should|may|can) be directed to\b)", 300, words=("how", "questions", "inquiries", "queries")),
+    # Related-link cards pasted into a paragraph: a name glued to a teaser headline, closed by
+    # "MORE" ("... Jane Q. DoeDoe: Senate vote 'a disgrace' MORE said ...").
+    _r("navigation", r"[a-z][A-Z][a-z]+:[^\n]{0,300}? MORE\b", 100000, words=("more",), flags=0),
     # Related-story links marked with arrows, or set in brackets between paragraphs.
     _r("navigation", r"^\s*(?:[\u25ba\u25b6\u25b8\xbb\u203a\u2192]|>>)", 300),
     _r("navigation", r"^\[[^\[\]]{3,200}\]$", 220),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import similarity
 from ..features import Cluster
 from ..model import Scored, Sentence
 from ..text.lexicon import ATTRIBUTION_FORMS, words_regex
@@ -72,6 +73,60 @@ def _closes_a_quotation(text: str) -> bool:
     return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
+# The probability (newsweave.similarity) at which a sentence says again what a sentence already
+# taken says, in other words ("Six people died in the fire" / "The blaze killed six"): it is
+# not taken, and (when the probability reaches the "also in" bar, ``Config.corroboration``) its
+# document joins the kept sentence's "also in". Lower than that bar (0.784): dropping a
+# near-repeat costs little, a repeat read twice costs the reader. Not lower still: at 0.5 the
+# model joins sentences on one topic that state different facts, and ROUGE drops (BENCHMARKS.md,
+# Readability).
+REPEAT = 0.7
+
+
+@dataclass(frozen=True)
+class Kept(Scored):
+    """A chosen sentence with the sentences it was found to repeat (and that were dropped for
+    it): ``(sentence, probability)`` pairs, which corroboration counts as its support."""
+
+    repeats: tuple[tuple[Sentence, float], ...] = ()
+    opens: bool | None = None  # may it open the summary (``can_open`` with its article's lead)
+
+
+# What the first sentence of a summary may not open with: before it, the reader has nothing
+# for it to point at. A pronoun (the article's own "I", "we", "you" too: whose?), a word that
+# points back ("Another", "Such", "The same", "Later", "The next day"), a connective, a
+# quotation (whose words?).
+_POINTS_BACK = re.compile(
+    r"\W*(?:(?:he|she|it|they|him|her|his|its|their|them|this|that|these|those|we|us|our|i|my|me"
+    r"|you|your|but|and|or|so|also|however|still|yet|meanwhile|instead|then|thus|therefore"
+    r"|later|earlier|afterwards?|thereafter|here|such|both|another|others?|nor|besides|moreover"
+    r"|not that|among (?:them|those|these)|of (?:them|those|these)|none of|neither"
+    r"|the (?:latter|former|same|next (?:day|morning|week|year)|following (?:day|morning|week))"
+    r"|at the time|that (?:night|day|morning)|in response|as a result|there(?!\s+(?:is|are|was|were"
+    r"|has|have|had|will|would|may|might|could|seems?|appears?)\b))\b|[\"\u201c\u2018'`])", re.I)
+
+
+# "The cap would increase each year ...": "the" and a noun that the article introduced before
+# (in its headline or its lead, or the sentence is the lead itself, it is introduced enough).
+# A noun followed by what says which one ("The report from the lab ...", "The sailor, Seaman
+# ...", "The question of whether ...") introduces itself.
+_DEFINITE = re.compile(r"\W*[Tt]he\s+([a-z][a-z-]+)\b(?!\s*,|\s+(?:of|from|for|in|at|on|by|with|who"
+                       r"|that|which|whose|to|named|called|behind)\b)")
+
+
+def can_open(sentence: Sentence, context: str | None = None) -> bool:
+    """May the sentence be the first of a summary: does it stand on its own, pointing at
+    nothing before it? ``context``: its article's headline and first sentence, when known:
+    then "The <noun>" is an opening only if that noun is named there (or it is the lead)."""
+    if leans_back(sentence) or _POINTS_BACK.match(sentence.text) or _closes_a_quotation(sentence.text):
+        return False
+    definite = _DEFINITE.match(sentence.text)
+    if context is None or not definite or sentence.index == 0:
+        return True
+    stem = definite.group(1)[:5]
+    return any(w.startswith(stem) for w in re.findall(r"[a-z]+", context.lower()))
+
+
 REGISTRY: dict[str, type["Summarizer"]] = {}
 
 
@@ -114,7 +169,8 @@ class Selection:
 
     A sentence may be taken when it fits the budget and is not too similar to one already
     taken (cosine >= ``redundancy``: it would say the same thing again). Among those, the
-    selector chooses from the first of these groups that is not empty:
+    selector chooses from the first of these groups that is not empty (the first sentence
+    taken, only among those that may open a summary, ``can_open``, when a long one does):
 
     1. sentences of at least ``min_words`` words that stand on their own;
     2. such sentences that lean on the sentence before them (a pronoun, a connective, a
@@ -130,12 +186,17 @@ class Selection:
     (to fill the last words of a budget, or after a thin article's last long sentence, they are
     asides: "What in the hell??"). Leaving leaning sentences to the end costs no ROUGE on
     Multi-News, raw Multi-News or DUC 2006 (within 0.1).
+
+    With ``repeat``, a sentence offered (:meth:`offer`) that the same-fact model says repeats
+    one taken is dropped for good, and remembered with it (``result``: :class:`Kept`).
     """
 
     MIN_SHORT_WORDS = 3  # "Power is out." is a fact; "Updated." or "Watch:" is not
 
-    def __init__(self, cluster: Cluster, budget: Budget, *, min_words: int, redundancy: float = 1.0):
+    def __init__(self, cluster: Cluster, budget: Budget, *, min_words: int, redundancy: float = 1.0,
+                 repeat: float | None = None):
         self.sentences = cluster.sentences
+        self.repeat = repeat  # see offer()
         self.X = cluster.tfidf
         self.budget = budget
         self.redundancy = redundancy
@@ -148,7 +209,13 @@ class Selection:
         self.untaken = np.ones(len(self.sentences), dtype=bool)
         self.max_sim = np.zeros(len(self.sentences), dtype=np.float32)  # to the closest one taken
         self.waiting = np.array([leans_back(s) for s in self.sentences], dtype=bool)
+        titles = {d.id: d.title or "" for d in cluster.documents}
+        leads = {s.doc: s.text for s in reversed(self.sentences)}  # each article's first sentence
+        self.opener = np.array([can_open(s, f"{titles.get(s.doc, '')} {leads[s.doc]}")
+                                for s in self.sentences], dtype=bool)
         self.chosen: list[Scored] = []
+        self.repeats: list[list[tuple[Sentence, float]]] = []  # per chosen sentence
+        self.rows: list[int] = []  # the chosen sentences' rows
         self.words = 0
 
     @property
@@ -163,6 +230,8 @@ class Selection:
         fits = np.array([self.budget.fits(len(self.chosen), self.words, s.words) for s in self.sentences])
         new = self.untaken & (self.max_sim < self.redundancy)
         mask = new & fits
+        if not self.chosen and (mask & self.long & self.opener).any():
+            mask = mask & self.opener  # the summary's first sentence must be able to open it
         for group in (self.long & ~self.waiting, self.long):
             if (mask & group).any():
                 return mask & group
@@ -173,9 +242,32 @@ class Selection:
                 return mask & group
         return None
 
+    def offer(self, i: int, score: float) -> bool:
+        """Take sentence ``i`` unless the same-fact model (newsweave.similarity) says it repeats
+        a sentence already taken with probability >= ``repeat``: then it is set aside for good,
+        remembered as that sentence's repeat, and False is returned (choose again)."""
+        if self.repeat is not None and self.chosen:
+            text = self.sentences[i].text
+            p = similarity.probabilities([(c.sentence.text, text) for c in self.chosen])
+            k = int(np.argmax(p))
+            if p[k] >= self.repeat:
+                self.untaken[i] = False
+                self.repeats[k].append((self.sentences[i], float(p[k])))
+                return False
+        self.take(i, score)
+        return True
+
+    @property
+    def result(self) -> list[Kept]:
+        """The chosen sentences, in order of choice, each with the repeats dropped for it."""
+        return [Kept(c.sentence, c.score, tuple(r), bool(self.opener[i]))
+                for c, r, i in zip(self.chosen, self.repeats, self.rows)]
+
     def take(self, i: int, score: float) -> None:
         sentences = self.sentences
         self.chosen.append(Scored(sentences[i], float(score)))
+        self.repeats.append([])
+        self.rows.append(i)
         self.words += sentences[i].words
         self.untaken[i] = False
         if i + 1 < len(sentences) and sentences[i + 1].doc == sentences[i].doc:
@@ -191,10 +283,10 @@ def mmr_select(cluster: Cluster, salience, budget: Budget, *, diversity: float,
     (similarity to the closest sentence already taken)``, among those :class:`Selection`
     allows.
     """
-    selection = Selection(cluster, budget, min_words=min_words, redundancy=redundancy)
+    selection = Selection(cluster, budget, min_words=min_words, redundancy=redundancy, repeat=REPEAT)
     while (candidates := selection.candidates()) is not None:
         mmr = (1 - diversity) * salience - diversity * selection.max_sim
         mmr[~candidates] = -np.inf
         best = int(np.argmax(mmr))
-        selection.take(best, salience[best])
-    return selection.chosen
+        selection.offer(best, salience[best])
+    return selection.result
