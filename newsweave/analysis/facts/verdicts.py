@@ -197,6 +197,9 @@ def _scope_of(quantity: str, group: list[NumberMention]) -> dict:
     for m in group:
         if m.source and m.source.lower() not in (n.lower() for n in names):
             names.append(m.source)
+    # A name another one holds says nothing more ("Harbourlight Aid" beside "charity
+    # Harbourlight Aid", "civil protection agency" beside "Tessel Valley Civil Protection Agency").
+    names = [n for n in names if not any(n.lower() in o.lower() and n.lower() != o.lower() for o in names)]
     return {"what": quantity, "where": where, "when": when, "according_to": names}
 
 
