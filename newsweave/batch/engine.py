@@ -45,6 +45,11 @@ def _ready(task):
     return _READY[key]
 
 
+def forget(task) -> None:
+    """Drop ``task`` from this process's set-up tasks (its models stay loaded)."""
+    _READY.pop(getattr(task, "key", None) or repr(type(task)), None)
+
+
 def run_chunk(task, chunk: list) -> list:
     """Run ``task`` on each item of ``chunk`` (in a worker): ``[(index, result), ...]``."""
     worker = _ready(task)
