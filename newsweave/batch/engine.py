@@ -167,6 +167,7 @@ class Engine:
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
                         continue
+                    pool.shutdown(wait=True)  # all done: the workers exit and are reaped
                     return
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 broken = False
