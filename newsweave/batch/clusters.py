@@ -65,6 +65,12 @@ class BriefTask:
         from ..pipeline import run
 
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # workers fork after it loads
+        try:  # one BLAS thread per worker: the workers already share the cores (as Dask's do)
+            from threadpoolctl import threadpool_limits
+
+            threadpool_limits(limits=1)
+        except ImportError:
+            pass
         try:
             run(documents_from_texts(_WARM_UP), self.config())
         except InputError:

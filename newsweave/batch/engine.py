@@ -50,6 +50,13 @@ def forget(task) -> None:
     _READY.pop(getattr(task, "key", None) or repr(type(task)), None)
 
 
+def _ignore_sigint() -> None:
+    # Ctrl-C is the driver's to handle: it stops the run and the workers go with the pool
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run_chunk(task, chunk: list) -> list:
     """Run ``task`` on each item of ``chunk`` (in a worker): ``[(index, result), ...]``."""
     worker = _ready(task)
@@ -144,7 +151,7 @@ class Engine:
         _ready(task)
         pending: dict = {}  # future -> (chunk, attempts)
         retry: list = []  # (chunk, attempts) to resubmit
-        pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
+        pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_ignore_sigint)
         try:
             exhausted = False
             while True:
@@ -165,7 +172,7 @@ class Engine:
                 if not pending:
                     if retry:  # the pool broke before a submit: start a new one
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
+                        pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_ignore_sigint)
                         continue
                     pool.shutdown(wait=True)  # all done: the workers exit and are reaped
                     return
@@ -187,7 +194,7 @@ class Engine:
                         retry.append((c, attempts + 1))
                     pending.clear()
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
+                    pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_ignore_sigint)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
