@@ -149,6 +149,9 @@ class Engine:
         # fork: the workers share the models loaded here (task.setup() runs here first)
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         _ready(task)
+        import gc
+
+        gc.freeze()  # the models' objects: the workers' collector leaves them (and their pages) alone
         pending: dict = {}  # future -> (chunk, attempts)
         retry: list = []  # (chunk, attempts) to resubmit
         pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_ignore_sigint)
@@ -197,6 +200,7 @@ class Engine:
                     pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_ignore_sigint)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+            gc.unfreeze()
 
     def _dask(self, task, chunks: Iterator[list], window: int):
         from distributed import as_completed
