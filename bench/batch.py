@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsweave.batch.clusters import BriefTask, read_clusters  # noqa: E402
+from newsweave.batch.clusters import BriefTask, finished_ids, read_clusters  # noqa: E402
 from newsweave.batch.engine import Engine  # noqa: E402
 from newsweave.batch.run import run_batch  # noqa: E402
 
@@ -102,7 +102,8 @@ def main() -> None:
     out_bytes = (tmp / "out1.jsonl").stat().st_size
 
     # what the driver process itself costs per cluster: reading (parsing each line for its
-    # id) and writing (one line, flushed)
+    # id) and writing (one line as the worker made it, flushed); and reading OUTPUT's ids
+    # for --resume
     start = time.perf_counter()
     for _ in read_clusters(inp):
         pass
@@ -111,13 +112,17 @@ def main() -> None:
     start = time.perf_counter()
     with open(tmp / "rewrite.jsonl", "w", encoding="utf-8") as f:
         for line in lines:
-            f.write(json.dumps(json.loads(line), ensure_ascii=False) + "\n")
+            f.write(line + "\n")
             f.flush()
     write_s = (time.perf_counter() - start) / n
+    start = time.perf_counter()
+    finished_ids(tmp / "rewrite.jsonl")
+    results["resume_read_s_per_cluster"] = (time.perf_counter() - start) / n
     results.update(read_s_per_cluster=read_s, write_s_per_cluster=write_s,
                    output_bytes_per_cluster=out_bytes / n)
     print(f"driver: reading {1 / read_s:,.0f} clusters/s, writing {1 / write_s:,.0f} clusters/s "
-          f"({out_bytes / n / 1e3:.1f} kB a brief line)", flush=True)
+          f"({out_bytes / n / 1e3:.1f} kB a brief line); --resume reads "
+          f"{1 / results['resume_read_s_per_cluster']:,.0f} ids/s", flush=True)
 
     if not args.no_dask:
         from distributed import Client, LocalCluster

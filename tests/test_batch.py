@@ -156,6 +156,9 @@ def test_resume_completes_an_interrupted_run_without_redoing(tmp_path):
     assert sorted(_by_id(out)) == [f"c{n:02d}" for n in range(6)]
     again = run_batch(inp, out, task=TASK, jobs=2, resume=True, progress=False)
     assert again["done"] == 0 and again["skipped"] == 6
+    out.write_text('{"id": "x", "error": "e"}\nsomething else\n' + out.read_text())
+    with pytest.raises(Exception, match="right OUTPUT"):  # only a last line can be cut short
+        run_batch(inp, out, task=TASK, jobs=1, resume=True, progress=False)
 
 
 def test_a_killed_cli_run_resumes(tmp_path):

@@ -153,6 +153,26 @@ def read_clusters(path: Path) -> Iterator[tuple[str | int, int, str | None, str]
             yield rid, n, (None if problem else line.strip()), (f"{path} line {n} {problem}" if problem else "")
 
 
+_ID_PREFIX = b'{"id": '
+_DECODER = json.JSONDecoder()
+
+
+def _line_id(raw: bytes, last: bool) -> str | None:
+    """The id of one whole output line, None if it is not one. The id comes first in every
+    line this module writes, so only it is decoded (a 100-million-line OUTPUT is read for its
+    ids in minutes, not hours); the last line, the one a kill can cut short, is read whole."""
+    if not raw.endswith(b"}\n"):
+        return None
+    try:
+        if raw.startswith(_ID_PREFIX) and not last:
+            value, _ = _DECODER.raw_decode(raw[len(_ID_PREFIX):].decode("utf-8"))
+            return str(value)
+        rec = json.loads(raw)
+    except ValueError:
+        return None
+    return str(rec["id"]) if isinstance(rec, dict) and "id" in rec else None
+
+
 def finished_ids(path: Path) -> set[str]:
     """The ids already in OUTPUT (as strings). An incomplete or unreadable last line (a run
     killed while writing it) is cut off, so that appending continues on a clean line."""
@@ -164,20 +184,16 @@ def finished_ids(path: Path) -> set[str]:
         offset = 0
         for raw in f:
             offset += len(raw)
-            ok = raw.endswith(b"\n")
-            if ok and raw.strip():
-                try:
-                    rec = json.loads(raw)
-                    ok = isinstance(rec, dict) and "id" in rec
-                except ValueError:
-                    ok = False
-                if ok:
-                    done.add(str(rec["id"]))
-            if ok:
+            if not raw.strip():
+                good = offset
+                continue
+            rid = _line_id(raw, last=offset == data_end)
+            if rid is not None:
+                done.add(rid)
                 good = offset
             elif offset != data_end:  # only the last line can be cut short by a kill
-                raise InputError(f"{path}: line ending at byte {offset} is not a brief or error "
-                                 "line of newsweave batch; is this the right OUTPUT?")
+                raise InputError(f"{path}: the line ending at byte {offset} is not a brief or an "
+                                 "error line of newsweave batch; is this the right OUTPUT?")
     if good != data_end:
         with open(path, "r+b") as f:
             f.truncate(good)
