@@ -80,7 +80,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     from .stories.cli import add_stories_parser  # newsweave stories (newsweave/stories/cli.py)
     add_stories_parser(sub)
     from .batch.cli import add_batch_parser  # newsweave batch (newsweave/batch/cli.py)
-    add_batch_parser(sub)
+    add_batch_parser(sub, _add_brief_options)
     return parser
 
 

@@ -8,9 +8,9 @@ import sys
 from ..errors import InputError
 
 
-def add_batch_parser(sub) -> argparse.ArgumentParser:
-    from ..cli import _add_brief_options
-
+def add_batch_parser(sub, add_brief_options) -> argparse.ArgumentParser:
+    """``newsweave batch``; ``add_brief_options``: newsweave.cli's, so that the brief options
+    are the same as ``brief``'s (passed in: this module does not import the CLI back)."""
     p = sub.add_parser(
         "batch", help="one brief per cluster of a JSONL file, on all cores or a Dask cluster",
         description="Brief every cluster of a JSONL file (one {\"id\", \"documents\": [...], "
@@ -18,7 +18,7 @@ def add_batch_parser(sub) -> argparse.ArgumentParser:
                     "in the order they complete: the brief with the cluster's id, or "
                     "{\"id\", \"error\"}. See docs/scale.md.")
     p.add_argument("input", help="JSONL file of clusters (.jsonl or .jsonl.gz)")
-    _add_brief_options(p)  # -o, --words, --sentences, --summarizer, --query, --no-analysis, ...
+    add_brief_options(p)  # -o, --words, --sentences, --summarizer, --query, --no-analysis, ...
     p.add_argument("--jobs", "-j", type=int, default=None,
                    help="local worker processes (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDRESS",
