@@ -79,6 +79,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     _add_extra_command(sub, "eval", argv)
     from .stories.cli import add_stories_parser  # newsweave stories (newsweave/stories/cli.py)
     add_stories_parser(sub)
+    from .batch.cli import add_batch_parser  # newsweave batch (newsweave/batch/cli.py)
+    add_batch_parser(sub, _add_brief_options)
     return parser
 
 
@@ -181,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
             from .stories.cli import cmd_stories
 
             return cmd_stories(args)
+        if args.command == "batch":  # newsweave/batch/cli.py
+            from .batch.cli import cmd_batch
+
+            return cmd_batch(args)
         if args.command == "eval":
             from .evaluation.cli import cmd_eval
 

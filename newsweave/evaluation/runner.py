@@ -1,5 +1,5 @@
-"""The evaluation runner: summarize every cluster of a dataset on all cores, score each
-summary with ROUGE, and return the mean scores (``evaluate``)."""
+"""The evaluation runner: summarize every cluster of a dataset on all cores (on the engine of
+``newsweave batch``), score each summary with ROUGE, and return the mean scores (``evaluate``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import json
 import os
 import sys
 import time
+import uuid
 
+from ..batch.engine import Engine, forget
 from ..errors import InputError
 from .rouge import (DEFAULT_WORDS, ROUGE_TYPES, _scorer, _tokenize, rouge, rouge_backend,
                     truncate_bytes, truncate_words)
@@ -68,6 +70,23 @@ def _work(record: dict) -> tuple:
     return record.get("id"), text, scores, seconds, error
 
 
+class EvalTask:
+    """Summarize and score one cluster: the task ``evaluate`` runs on the batch engine."""
+
+    def __init__(self, summarize_fn, mode, words, bytes_):
+        self.args = (summarize_fn, mode, words, bytes_)
+        self.key = f"eval:{uuid.uuid4().hex}"  # set up anew for each evaluate()
+
+    def setup(self) -> None:
+        _init_worker(*self.args, True)
+
+    def __call__(self, record: dict) -> tuple:
+        return _work(record)
+
+    def failed(self, record: dict, reason: str) -> tuple:
+        return record.get("id"), "", dict.fromkeys(ROUGE_TYPES, 0.0), (0.0, 0.0), reason
+
+
 def evaluate(records: list[dict], summarize_fn, *, mode: str = "f1", words: int | None = DEFAULT_WORDS,
              bytes_: int | None = None, predictions: str | os.PathLike | None = None,
              processes: int | None = None, progress: bool = True, desc: str | None = None) -> dict:
@@ -96,43 +115,36 @@ def evaluate(records: list[dict], summarize_fn, *, mode: str = "f1", words: int 
     name = getattr(summarize_fn, "name", None) or getattr(summarize_fn, "__name__", "system")
     bar = tqdm(total=len(records), desc=desc or name, file=sys.stderr, disable=not progress,
                unit="cluster", dynamic_ncols=True)
-    out = open(predictions, "w", encoding="utf-8") if predictions else None
+    task = EvalTask(summarize_fn, mode, words, bytes_)
+    results: list = [None] * len(records)
+    wall = time.perf_counter()
+    try:  # the engine of newsweave batch (newsweave/batch/engine.py), on local processes
+        engine = Engine(jobs=processes)
+        chunk = max(1, min(16, len(records) // (processes * 8)))
+        for index, result in engine.map(task, records, chunk=chunk):
+            results[index] = result
+            bar.update(1)
+    finally:
+        bar.close()
+        forget(task)
+        if "blas" in _WORKER:
+            _WORKER.pop("blas").restore_original_limits()
     totals = dict.fromkeys(ROUGE_TYPES, 0.0)
     per_cluster: dict[str, list[float]] = {t: [] for t in ROUGE_TYPES}  # in record order
     seconds: list[tuple[float, float]] = []  # (CPU, wall) per cluster
     errors: list[dict] = []
-    wall = time.perf_counter()
+    out = open(predictions, "w", encoding="utf-8") if predictions else None
     try:
-        if processes == 1:
-            _init_worker(summarize_fn, mode, words, bytes_, True)
-            results = map(_work, records)
-            pool = None
-        else:
-            import multiprocessing as mp
-
-            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-            pool = ctx.Pool(processes, initializer=_init_worker, initargs=(summarize_fn, mode, words, bytes_, True))
-            chunksize = max(1, min(16, len(records) // (processes * 8)))
-            results = pool.imap(_work, records, chunksize=chunksize)
-        try:
-            for rec_id, text, scores, secs, error in results:
-                for t in ROUGE_TYPES:
-                    totals[t] += scores[t]
-                    per_cluster[t].append(scores[t])
-                seconds.append(secs)
-                if error:
-                    errors.append({"id": rec_id, "error": error})
-                if out:
-                    out.write(json.dumps({"id": rec_id, "summary": text}, ensure_ascii=False) + "\n")
-                bar.update(1)
-        finally:
-            if pool is not None:
-                pool.terminate()
-                pool.join()
-            elif "blas" in _WORKER:
-                _WORKER.pop("blas").restore_original_limits()
+        for rec_id, text, scores, secs, error in results:
+            for t in ROUGE_TYPES:
+                totals[t] += scores[t]
+                per_cluster[t].append(scores[t])
+            seconds.append(secs)
+            if error:
+                errors.append({"id": rec_id, "error": error})
+            if out:
+                out.write(json.dumps({"id": rec_id, "summary": text}, ensure_ascii=False) + "\n")
     finally:
-        bar.close()
         if out:
             out.close()
     wall = time.perf_counter() - wall
