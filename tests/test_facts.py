@@ -441,3 +441,17 @@ def test_group_of_twenty_is_a_name():
 def test_the_period_of_a_cumulative_toll_is_given_in_its_words():
     facts = _one_doc("Well over 7,500 people have been killed since the army began its crackdown, the UN said.")
     assert facts[0].mentions[0].when.startswith("since the army began its crackdown")
+
+
+def test_every_vague_quantity_the_finder_reads_has_a_range():
+    # "hundreds of millions of dollars" used to crash the brief (a KeyError)
+    from newsweave.analysis.facts.numbers import _VAGUE_RE
+    from newsweave.text.numbers import VAGUE
+
+    text = ("Dozens of firms, scores of lawyers, hundreds of staff, thousands of voters, tens of "
+            "thousands of fans, hundreds of thousands of homes, millions of users, tens of millions "
+            "of viewers and hundreds of millions of dollars.")
+    found = [m.group("num").lower() for m in _VAGUE_RE.finditer(text)]
+    assert len(found) == 9 and all(f in VAGUE for f in found)
+    lo, hi = VAGUE["hundreds of millions"]
+    assert lo < hi and lo >= VAGUE["tens of millions"][1]

@@ -29,6 +29,7 @@ VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
     "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7),
+    "hundreds of millions": (2e8, 9.99e8),
 }
 
 
