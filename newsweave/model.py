@@ -200,6 +200,9 @@ class Quote:
     # The quoted pieces (marks included) of a quotation interrupted by its attribution
     # (“A,” she said, “B.”); one piece, ``span`` itself, for most.
     parts: list[Span] = field(default_factory=list)
+    # The same quotation in the cluster's other articles (wire copy, quoted alike): listed once,
+    # here, not once per article.
+    also_in: list[Span] = field(default_factory=list)
 
 
 @dataclass

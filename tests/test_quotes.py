@@ -457,3 +457,23 @@ def test_json_carries_speaker_offsets_and_parts():
     assert text[row["speaker_start"]:row["speaker_end"]] == "Lindqvist"
     assert [text[p["start"]:p["end"]][:4] for p in row["parts"]] == ["\u201cWe ", "\u201cand"]
     assert row["start"] == 0 and row["end"] == len(text.rstrip())
+
+
+def test_the_same_quotation_in_many_articles_is_listed_once():
+    import newsweave
+
+    said = "\u201cWe will keep going until every family has food,\u201d said Red Cross spokesman Paul Karam."
+    leads = ["Aid trucks reached the northern town of Velmar on Tuesday after a week of delays.",
+             "A Red Cross convoy finally got through to Velmar, where families had waited for days.",
+             "Food and blankets arrived in Velmar as the first convoy in a week crossed the lines.",
+             "Residents of Velmar queued in the cold as relief lorries were unloaded on Tuesday."]
+    tails = ["Fuel prices doubled in a week, traders said.", "Schools stayed closed for a third day.",
+             "Power cuts lasted most of the night.", "Bakeries ran out of bread by noon."]
+    texts = [f"{lead} {said} {tail}" for lead, tail in zip(leads, tails)]
+    b = newsweave.brief(texts, words=120)
+    same = [q for q in b.analysis.quotes if q.text.startswith("We will keep going")]
+    assert len(same) == 1 and same[0].speaker.endswith("Paul Karam")
+    assert sorted({same[0].span.doc, *(s.doc for s in same[0].also_in)}) == ["doc1", "doc2", "doc3", "doc4"]
+    for s in same[0].also_in:  # each other article's copy of it, at its offsets
+        assert b.document(s.doc).text[s.start:s.end].startswith("\u201cWe will keep going")
+    assert "(also in doc2, doc3, doc4)" in b.to_markdown()

@@ -110,7 +110,9 @@ def _analysis_html(brief: Brief, doc_index, marks) -> str:
         parts.append(html)
     if a.quotes:
         items = [f'<li>“{escape(q.text)}” — <b>{escape(q.speaker or "speaker not stated")}</b> '
-                 f'<span class="cite">{_cite(doc_index, marks, q.sentence or q.span)}</span></li>'
+                 f'<span class="cite">{_cite(doc_index, marks, q.sentence or q.span)}'
+                 f'{"".join(_cite(doc_index, marks, s) for s in head_and_more(q.also_in)[0])}'
+                 f'{_more_note(q.also_in)}</span></li>'
                  for q in a.quotes]
         parts.append(f'<h2>Quotes</h2><ul class="quotes">{"".join(items)}</ul>')
     if a.entities:
@@ -120,6 +122,11 @@ def _analysis_html(brief: Brief, doc_index, marks) -> str:
         parts.append("<h2>People, organisations and places</h2><table><thead><tr><th>name</th>"
                      f"<th>kind</th><th>mentions by source</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
     return "\n".join(parts)
+
+
+def _more_note(items: list) -> str:
+    more = head_and_more(items)[1]
+    return f' <small>and {more} more</small>' if more else ""
 
 
 def render_html(brief: Brief) -> str:

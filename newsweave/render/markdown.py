@@ -75,7 +75,9 @@ def _analysis_sections(brief: Brief) -> list[str]:
         out += ["", "## Quotes", ""]
         shown = a.quotes[: MAX_ROWS["quotes"]]
         for q in shown:
-            out.append(f"- “{q.text}” — {q.speaker or 'speaker not stated'} [{q.span.doc}]")
+            also, more = head_and_more([s.doc for s in q.also_in])
+            also = f" (also in {', '.join(also)}{f' and {more} more' if more else ''})" if also else ""
+            out.append(f"- “{q.text}” — {q.speaker or 'speaker not stated'} [{q.span.doc}]{also}")
         out += _more(len(a.quotes), len(shown))
     if a.entities:
         out += ["", "## People, organisations and places", "",

@@ -40,7 +40,7 @@ a speaker's words into a full name with role, ``context`` holds what they read o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
@@ -227,4 +227,22 @@ class Quotes(Part):
         return sentences_to_parse(inp.documents, inp.sentences, inp.parsed)
 
     def __call__(self, inp: AnalysisInput) -> list[Quote]:
-        return find_quotes(inp.documents, inp.sentences, inp.parsed)
+        return once_each(find_quotes(inp.documents, inp.sentences, inp.parsed))
+
+
+def once_each(quotes: list[Quote]) -> list[Quote]:
+    """The same words quoted in several articles, listed once: the first that names its speaker
+    (else the first), with the others' spans in ``also_in``."""
+    groups: dict[str, list[Quote]] = {}
+    for q in quotes:
+        key = " ".join(re.findall(r"\w+", q.text.lower()))
+        groups.setdefault(key, []).append(q)
+    out = []
+    for q in quotes:
+        group = groups[" ".join(re.findall(r"\w+", q.text.lower()))]
+        if q is not group[0]:
+            continue
+        kept = next((x for x in group if x.speaker), group[0])
+        others = [x.span for x in group if x is not kept and x.span.doc != kept.span.doc]
+        out.append(replace(kept, also_in=others) if others else kept)
+    return out
