@@ -142,3 +142,12 @@ def test_seeds_split_into_their_two_events(seeds_dir):
     assert sorted(len(s["articles"]) for s in result["stories"]) == [1, 4]
     alone = next(s for s in result["stories"] if len(s["articles"]) == 1)
     assert alone["first_date"].startswith("2014")
+
+
+def test_briefs_run_on_the_batch_engine_alike_in_one_or_two_processes():
+    one = newsweave.stories(PILE, words=80)
+    two = newsweave.stories(PILE, words=80, jobs=2)
+    strip = lambda r: [{**s, "brief": s["brief"] and {k: v for k, v in s["brief"].items() if k != "timings"}}
+                       for s in r["stories"]]  # noqa: E731
+    assert strip(one) == strip(two)
+    assert any(s["brief"] for s in two["stories"])

@@ -19,10 +19,12 @@ SCHEMA_VERSION = "1.0"  # of the stories JSON (docs/stories.md)
 
 def stories(articles: Sequence[Mapping] | Sequence[str] | Mapping[str, str], *, db: str | None = None,
             briefs: bool = True, threshold: float | None = None, words: int | None = None,
-            sentences: int | None = None, all_stories: bool = False, **options) -> dict:
+            sentences: int | None = None, all_stories: bool = False, jobs: int = 1,
+            **options) -> dict:
     """Group articles (``{"id", "text", "title"?, "date"?, ...}`` dicts, texts, or a mapping
     id -> text) into stories; ``{"schema_version", "stories": [...]}``. ``db`` keeps them in
-    a SQLite file between calls; ``options`` are the briefs' :class:`Config` fields."""
+    a SQLite file between calls; ``jobs`` > 1 briefs the stories in that many processes (the
+    batch engine); ``options`` are the briefs' :class:`Config` fields."""
     if isinstance(articles, Mapping):
         rows = [{"id": str(k), "text": v} for k, v in articles.items()]
     else:
@@ -35,7 +37,7 @@ def stories(articles: Sequence[Mapping] | Sequence[str] | Mapping[str, str], *, 
     params = Params() if threshold is None else Params(threshold=threshold)
     return make_stories([dict(r) for r in rows], db=db, briefs=briefs, params=params,
                         config=Config(words=words, sentences=sentences, **options),
-                        all_stories=all_stories)
+                        all_stories=all_stories, jobs=jobs)
 
 
 __all__ = ["SCHEMA_VERSION", "add_stories_parser", "cmd_stories", "stories"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..config import Config
 from ..copies import find_copies
@@ -72,6 +73,28 @@ def make_brief(items: list[Item], config: Config) -> tuple[dict | None, str | No
         return run(_documents(items), config).to_dict(), None
     except InputError as e:
         return None, str(e)
+
+
+@dataclass(frozen=True)
+class StoryBriefs:
+    """The briefs of stories as a task of the batch engine (``newsweave.batch.engine``), so that
+    ``stories`` runs them on the same local processes or Dask cluster as ``batch`` and ``eval``:
+    one story's items -> ``(brief dict or None, why not)``."""
+
+    config: Config
+
+    @property
+    def key(self) -> str:
+        return f"stories:{self.config}"
+
+    def setup(self) -> None:
+        """Models load on first use, once per worker process."""
+
+    def __call__(self, items: list[Item]) -> tuple[dict | None, str | None]:
+        return make_brief(items, self.config)
+
+    def failed(self, items: list[Item], message: str) -> tuple[dict | None, str | None]:
+        return None, message
 
 
 def _vector(text: str) -> Counter:

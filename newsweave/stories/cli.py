@@ -29,6 +29,10 @@ def add_stories_parser(subparsers) -> None:
     p.add_argument("--no-briefs", dest="briefs", action="store_false", help="the grouping alone")
     p.add_argument("--threshold", type=float, default=None,
                    help="how alike (0-1, mean TF-IDF cosine) a story's articles must be")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="brief the stories in N local worker processes (the batch engine; default 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="brief the stories on this Dask cluster instead (needs the [dask] extra)")
     p.add_argument("--format", "-f", choices=["markdown", "json", "html"], default=None,
                    help="output format (default: from the -o file's suffix, else markdown)")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
@@ -139,7 +143,8 @@ def cmd_stories(args) -> int:
     if not articles:
         raise InputError("no articles to group: every input was empty or unreadable")
     data = make_stories(articles, db=args.db, briefs=args.briefs, config=config, params=params,
-                        all_stories=args.all_stories, notes=notes)
+                        all_stories=args.all_stories, notes=notes, jobs=max(1, args.jobs),
+                        scheduler=args.scheduler)
     for note in notes:
         print(f"newsweave: {note}", file=sys.stderr)
     fmt = args.format or {".json": "json", ".html": "html", ".htm": "html"}.get(

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..config import Config
 from ..errors import InputError
-from .build import make_brief, mark_copies, result, story_dict, story_id, update_of
+from .build import StoryBriefs, mark_copies, result, story_dict, story_id, update_of
 from .features import Item, read_item
 from .group import MemoryIndex, Params, group
 
@@ -29,12 +29,13 @@ def check_articles(articles: list[dict]) -> None:
 
 def make_stories(articles: list[dict], *, db: str | None = None, briefs: bool = True,
                  config: Config | None = None, params: Params = Params(), all_stories: bool = False,
-                 notes: list[str] | None = None) -> dict:
+                 notes: list[str] | None = None, jobs: int = 1, scheduler=None) -> dict:
     """The stories of the articles: ``{"schema_version", "stories": [...]}`` (docs/stories.md).
 
     With ``db`` the stories are kept in that SQLite file: articles already stored are left as
     they are (a note says so), new ones join a stored story or start one; the result lists
-    the stories this run started or grew (``all_stories``: every stored story).
+    the stories this run started or grew (``all_stories``: every stored story). The briefs run
+    on the batch engine: ``jobs`` local processes, or the Dask cluster at ``scheduler``.
     """
     check_articles(articles)
     config = config or Config()
@@ -61,13 +62,16 @@ def make_stories(articles: list[dict], *, db: str | None = None, briefs: bool = 
         story = {it.id: sid_of[grouping.assignment[it.id]] for it in items}
         old_members = store.members([k for k in by_key if not k.startswith("new:")]) if store else {}
         old_items = store.items({m for ms in old_members.values() for m in ms}) if store else {}
-        out = []
+        planned = []
         for key, new_members in by_key.items():
-            sid = sid_of[key]
             members = [old_items[m] for m in old_members.get(key, []) if m in old_items] + new_members
             mark_copies(members)
+            planned.append((sid_of[key], members))
+        made = _briefs([members for _, members in planned], config, jobs, scheduler) if briefs else {}
+        out = []
+        for n, (sid, members) in enumerate(planned):
             previous = store.story(sid) if store else None
-            brief, note = make_brief(members, config) if briefs else (None, None)
+            brief, note = made.get(n, (None, None))
             if brief is not None and previous and previous.get("brief"):
                 brief["update"] = update_of(brief, previous["brief"], previous.get("updated"))
             elif brief is not None:
@@ -97,3 +101,18 @@ def make_stories(articles: list[dict], *, db: str | None = None, briefs: bool = 
         if store:
             store.close()
     return result(out)
+
+
+def _briefs(stories: list[list[Item]], config: Config, jobs: int, scheduler) -> dict[int, tuple]:
+    """``{story index: (brief dict or None, why not)}`` for the stories of two or more articles,
+    made on the batch engine (the one runner of ``batch``, ``eval`` and ``stories``)."""
+    from ..batch.engine import Engine, chunk_size
+
+    todo = [(n, items) for n, items in enumerate(stories) if len(items) >= 2]
+    if not todo:
+        return {}
+    with Engine(jobs=jobs, scheduler=scheduler) as engine:
+        size = chunk_size(len(todo), engine.workers, most=4)
+        done = dict(engine.map(StoryBriefs(config), [items for _, items in todo], chunk=size))
+    return {todo[i][0]: made for i, made in done.items()}
+
