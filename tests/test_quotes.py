@@ -477,3 +477,15 @@ def test_the_same_quotation_in_many_articles_is_listed_once():
     for s in same[0].also_in:  # each other article's copy of it, at its offsets
         assert b.document(s.doc).text[s.start:s.end].startswith("\u201cWe will keep going")
     assert "(also in doc2, doc3, doc4)" in b.to_markdown()
+
+
+@pytest.mark.parametrize("cluster", ["multinews-validation-00431", "multinews-validation-01304"])
+def test_a_pronoun_attribution_after_a_quotation_outside_every_sentence(cluster):
+    # These crashed the brief (TypeError): the quotation ended outside every kept sentence
+    # (the lower-cased, tokenised Multi-News text), and "he said" then looked for its
+    # antecedent from no sentence at all.
+    from conftest import SHARED, need_shared
+
+    path = need_shared(SHARED / "data" / "multi_news" / "validation.jsonl", "Multi-News validation")
+    b = newsweave.run(newsweave.load(str(path), cluster))
+    assert b.analysis is not None and b.summary

@@ -7,6 +7,7 @@ its own (“…?” Graham asked.), which the sentence splitter leaves out and s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .context import _DocContext, _Mention
 from .marks import _Raw
@@ -61,7 +62,9 @@ def _layout_speaker(ctx: _DocContext, r: _Raw, paras) -> _Mention | None:
         if m.group("name"):
             return _named(ctx, m.group("name"), m.start("name"))
         pronoun = m.group("pro").lower()
-        return _antecedent(ctx, ctx.sentence_at(r.end - 1) + 1, _PRONOUN_KIND[pronoun], pronoun=pronoun)
+        # the sentences up to the quotation's end (it may end outside every kept sentence: a
+        # fragment the splitter left out)
+        return _antecedent(ctx, bisect_right(ctx.starts, r.end - 1), _PRONOUN_KIND[pronoun], pronoun=pronoun)
     return None
 
 
