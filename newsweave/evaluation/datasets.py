@@ -8,20 +8,11 @@ import json
 import os
 from pathlib import Path
 
+from ..batch.clusters import query_text  # noqa: F401  (one reading of a cluster's query, for both)
 from ..errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", ROOT.parent / "shared"))
-
-
-def query_text(record: dict) -> str | None:
-    """A record's query as one string: DUC's {title, narrative} joined, or a plain string."""
-    q = record.get("query")
-    if not q:
-        return None
-    if isinstance(q, dict):
-        return " ".join(str(q[k]).strip() for k in ("title", "narrative") if q.get(k)) or None
-    return str(q)
 
 
 def read_records(path: str | os.PathLike, limit: int | None = None) -> list[dict]:
