@@ -202,27 +202,24 @@ def _thing(m: NumberMention, root, doc) -> str | None:
         if root.dep_ in ("nummod", "compound", "amod", "nmod") and head.pos_ == "NOUN":
             return _compound_text(head)
         # "a repair programme costing €1.8 million", "the work, priced at €1.8m"
-        t = head
-        for _ in range(3):
-            if t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "amod") and t.head.pos_ == "NOUN":
-                return _compound_text(t.head)
-            if t.pos_ in ("VERB", "AUX"):
-                subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
-                if subj:
-                    return _compound_text(subj[0])
-            if t.head is t:
-                break
-            t = t.head
-        return None
+        return _clause_subject(head, steps=3, kinds=("NOUN",), modified_noun=True)
     if m.kind == "measure":
         if head.pos_ == "NOUN" and root.dep_ in ("nummod", "compound", "amod"):
             return _compound_text(head)
         return None
     # percent: the subject of the clause ("the reservoir was 97 per cent full")
-    t = root
-    for _ in range(4):
+    return _clause_subject(root, steps=4, kinds=("NOUN", "PROPN"))
+
+
+def _clause_subject(t, steps: int, kinds: tuple[str, ...], modified_noun: bool = False) -> str | None:
+    """Walking up at most ``steps`` heads from ``t``: the subject (of a part of speech in
+    ``kinds``) of the first verb that has one; with ``modified_noun``, first the noun a verb
+    modifies ("a programme costing ...") when the walk meets such a verb."""
+    for _ in range(steps):
+        if modified_noun and t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "amod") and t.head.pos_ == "NOUN":
+            return _compound_text(t.head)
         if t.pos_ in ("VERB", "AUX"):
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in kinds]
             if subj:
                 return _compound_text(subj[0])
         if t.head is t:
