@@ -106,6 +106,20 @@ def test_a_negated_sentence_is_not_the_same_fact():
     assert pairs.veto(b, "The minister said the plant wouldn't close next year.") is None
 
 
+def test_the_same_frame_in_another_town_is_not_the_same_fact():
+    a = "A Red Cross convoy reached families in Velmar on Tuesday, its spokesman said."
+    b = "A Red Cross convoy reached families in Ostrany on Tuesday, a spokesman said."
+    assert pairs.veto(a, b) == "places differ"
+    assert same_fact(a, b) == 0.0
+    # a region may hold the other's town; a place named elsewhere in the other sentence, or
+    # spelled alike, is the same place; one sentence saying where is detail, not a conflict
+    assert pairs.veto(a, "A Red Cross convoy reached families across Syria on Tuesday.") is None
+    assert pairs.veto(a, "In Ostrany, whose people fled to Velmar, a convoy arrived.") is None
+    assert pairs.veto("Marines shot a man in Falluja.", "A man was shot in Fallujah by Marines.") is None
+    assert pairs.veto(a, "A Red Cross convoy reached the families on Tuesday.") is None
+    assert pairs.veto("The talks opened in Geneva in March.", "The talks opened at Lakeside on Monday.") == "places differ"
+
+
 def test_unrelated_sentences_are_not_the_same_fact():
     # the seeds' old mistake, in other words: the same place, another fact
     a = "The rebels said the army had destroyed most of the homes in the district."

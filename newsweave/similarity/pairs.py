@@ -10,9 +10,11 @@ Three kinds (measured on MSRP in bench/train_corroboration.py; see BENCHMARKS.md
 * what a journalist checks: numbers that differ or appear in one sentence only, names of one
   sentence missing from the other, a negation in one sentence only.
 
-Two rules overrule the model (``veto``): a pair whose numbers conflict (both sentences give
-numbers and share none: "300 jobs" against "500 jobs") or where one sentence is negated and the
-other not does not state the same fact, however alike the words. MSRP's annotators often let
+Three rules overrule the model (``veto``): a pair whose numbers conflict (both sentences give
+numbers and share none: "300 jobs" against "500 jobs"), where one sentence is negated and the
+other not, or whose places differ (each says where, "in Aleppo" against "in Hama", and neither
+names the other's place; a region such as "in Syria" may hold the other's town, so it vetoes
+nothing) does not state the same fact, however alike the words. MSRP's annotators often let
 such pairs pass as paraphrases; a brief that says "also in" must not (their cost on MSRP is in
 BENCHMARKS.md).
 
@@ -28,6 +30,7 @@ from collections import Counter
 
 import numpy as np
 
+from ..text.places import is_region
 from ..text.words import STOP_WORDS, TOKEN, content_words, stem
 from .static import model, word_vectors
 
@@ -70,6 +73,40 @@ def names(text: str) -> set[str]:
                 continue
             out.add(stem(low))
     return out
+
+
+# where a sentence says something happened: "in Aleppo", "near the town of Al-Kut" is not read
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|across|around)\s+([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+
+
+def _place_words(text: str) -> list[str]:
+    out = []
+    for w in WORD.findall(text):
+        w = re.sub(r"['’]s?$", "", w.lower().rstrip("."))
+        if w and w not in STOP_WORDS and w not in NOT_NAMES:
+            out.append(w)
+    return out
+
+
+def places(text: str) -> list[list[str]]:
+    """The places a sentence puts something in ("in Aleppo", "at Preston Park"), each as its
+    lower-cased words; months, weekdays and function words are not places."""
+    return [ws for m in LOCATIVE.finditer(text) if (ws := _place_words(m.group(1)))]
+
+
+def _named_in(place: list[str], words: set[str]) -> bool:
+    """Whether a word of the place is among the words (or spelled alike: "Falluja", "Fallujah")."""
+    return any(w in words or (len(w) >= 5 and any(len(x) >= 5 and x[:5] == w[:5] for x in words))
+               for w in place)
+
+
+def places_differ(a: str, b: str) -> bool:
+    """Both sentences say where, neither names the other's place, and no place is a region."""
+    pa, pb = places(a), places(b)
+    if not pa or not pb or any(is_region(" ".join(p)) for p in pa + pb):
+        return False
+    wa, wb = set(_place_words(a)), set(_place_words(b))
+    return not any(_named_in(p, wb) for p in pa) and not any(_named_in(p, wa) for p in pb)
 
 
 def negations(text: str) -> int:
@@ -139,6 +176,8 @@ def veto(a: str, b: str) -> str | None:
         return "numbers differ"
     if (negations(a) > 0) != (negations(b) > 0):
         return "one is negated"
+    if places_differ(a, b):
+        return "places differ"
     return None
 
 

@@ -6,6 +6,7 @@ tokenizer is written once, in the module named for it, and the stages import it 
 * ``words``   function words, asking words, the content-word tokenizer and stemmer
 * ``lexicon`` people, organisations, titles and speech verbs
 * ``dates``   months, weekdays and the date grammar
+* ``places``  countries, capitals and regions (the gazetteer)
 * ``lines``   line spans of a text, with and without removed stretches
 * ``punkt``   the Punkt sentence tokenizer, loaded once
 """

@@ -8,7 +8,7 @@ evidence pooled over the whole cluster, context first:
 
 * place: "the town / district / neighbourhood of X", "the X district", "X province",
   "X and <place>", a facility word after a name ("Hollin Reservoir", "Mill Hill"), and
-  a small gazetteer of countries and capitals written for this module;
+  the gazetteer of countries and capitals (``text.places``);
 * organisation: a name ending like one ("... Aid", "... Council") or introduced as one
   ("the campaign group Avaaz", "organization, Avaaz");
 * person: a title or honorific before the name ("President", "Mr");
@@ -29,7 +29,7 @@ only once in the whole cluster are dropped; the rest are ranked by how many docu
 mention them, then by total mentions.
 
 The modules: ``mentions`` finds the candidate mentions of a sentence, ``groups`` decides
-labels, ``merging`` joins variants, ``gazetteer`` knows countries and capitals; counting the
+labels, ``merging`` joins variants, ``text.places`` knows countries and capitals; counting the
 mentions of each entity is here.
 """
 
@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from ...model import Entity, Sentence
 from ...text.lexicon import is_acronym, name_core
 from ..part import AnalysisInput, Part
-from .gazetteer import place_alias
+from ...text.places import place_alias
 from .groups import _decide, _Group, _vote_coordinated_places
 from .merging import _merge
 from .mentions import _key, _mentions, _strip_titles

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...model import Sentence
 from ...text.lexicon import HONORIFIC_ABBREVIATIONS, ORG_ENDINGS, ORG_NAME_NOUNS, TITLES
-from .gazetteer import place_alias
+from ...text.places import place_alias
 
 PLACE_NOUNS = ("city|cities|town|towns|village|villages|district|districts|neighbourhood|"
                "neighbourhoods|neighborhood|neighborhoods|province|provinces|region|suburb|suburbs|"

@@ -10,7 +10,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from ...text.lexicon import initials, is_acronym, name_core
-from .gazetteer import place_alias
+from ...text.places import place_alias
 from .groups import _Group, _union
 from .mentions import _LEADING_THE, PLACE_NOUNS
 

@@ -1,5 +1,7 @@
-"""A small gazetteer of countries (with common short forms) and capital cities, written
-for this module, and ``place_alias``: the name it shows for a place ("U.S." -> "United States").
+"""Places: a small gazetteer of countries (with common short forms) and capital cities, and
+``place_alias``, the name it shows for a place ("U.S." -> "United States"); ``is_region``: a
+place that holds others (a country, a continent, a U.S. state, "Salem County"), so that a
+sentence naming it and one naming a town may still be about one place.
 """
 
 from __future__ import annotations
@@ -66,6 +68,41 @@ def _build_gazetteer() -> dict[str, str]:
 
 
 _GAZ = _build_gazetteer()
+
+
+# Regions that are not countries: continents and parts of the world, the U.S. states.
+_REGIONS = """
+Europe; Africa; Asia; Middle East; Latin America; South America; North America; Central America;
+Caribbean; Balkans; Scandinavia; Gulf; Persian Gulf; Sahel; Antarctica; Arctic; Pacific;
+Atlantic; Mediterranean; Alabama; Alaska; Arizona; Arkansas; California; Colorado; Connecticut;
+Delaware; Florida; Georgia; Hawaii; Idaho; Illinois; Indiana; Iowa; Kansas; Kentucky; Louisiana;
+Maine; Maryland; Massachusetts; Michigan; Minnesota; Mississippi; Missouri; Montana; Nebraska;
+Nevada; New Hampshire; New Jersey; New Mexico; New York; North Carolina; North Dakota; Ohio;
+Oklahoma; Oregon; Pennsylvania; Rhode Island; South Carolina; South Dakota; Tennessee; Texas; Utah;
+Vermont; Virginia; Washington State; West Virginia; Wisconsin; Wyoming; England; Scotland; Wales;
+Northern Ireland
+"""
+_CAPITALS_START = "Kabul"  # the gazetteer lists countries (and a few regions) before this entry
+_REGION_WORD = re.compile(r"\b(?:county|province|state|region|district|prefecture|governorate|"
+                          r"oblast|territory|department|valley)$", re.I)
+
+
+def _build_regions() -> frozenset[str]:
+    countries = _GAZETTEER.split(_CAPITALS_START)[0]
+    names = (n.strip().lower() for n in (countries + ";" + _REGIONS).replace("\n", " ").replace("|", ";")
+             .split(";"))
+    return frozenset(n.replace(".", "") for n in names if n)
+
+
+_REGION_NAMES = _build_regions()
+
+
+def is_region(name: str) -> bool:
+    """A place that holds other places: a country, a continent or part of the world, a U.S.
+    state, or a name ending in "County", "Province", "Region" ..."""
+    t = re.sub(r"^the\s+", "", " ".join(name.split()).lower()).replace(".", "")
+    t = re.sub(r"['’]s?$", "", t)
+    return t in _REGION_NAMES or bool(_REGION_WORD.search(t))
 
 
 @lru_cache(maxsize=4096)
