@@ -109,3 +109,21 @@ def test_300_short_articles_fill_the_word_budget():
     assert 180 <= words <= 200, words  # it stopped at 25 words: short sentences were never taken
     bullets = [line for line in b.to_markdown().splitlines() if line.startswith("- ")][:len(b.summary)]
     assert all(line.count("doc") <= 4 for line in bullets)  # its citation, three also_in, "and N more"
+
+
+def test_in_a_large_cluster_also_in_never_joins_two_towns():
+    # item 6: "the Red Cross ... in Aleppo" was "also in" an article that says Hama
+    import random
+
+    rnd = random.Random(7)
+    towns = ["Velmar", "Ostrany"]
+    articles = [" ".join([f"A Red Cross convoy reached families in {town} on Tuesday, its spokesman said."]
+                         + rnd.sample(FACTS[:12], 3)) for town in towns for _ in range(40)]
+    b = newsweave.brief(articles, words=200, analyze=False)
+    checked = 0
+    for s in b.summary:
+        here = [t for t in towns if t in s.sentence.text]
+        for sup in s.support:
+            assert not here or all(t in sup.text for t in here), (s.sentence.text, sup.text)
+            checked += bool(here)
+    assert checked  # the convoy sentence is in the summary, with support from its own town
