@@ -227,9 +227,13 @@ def _read(articles: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def _group(articles: list[dict], settings: dict, gate: Admission) -> dict:
+    from .. import summarizers
     from ..stories import stories
 
     try:
+        name = settings["summarizer"]
+        if settings["briefs"] and name not in summarizers.REGISTRY and name not in summarizers.PEERS:
+            summarizers.get(name)  # its one-line error, before any work (not once per story)
         with gate.slot():
             return stories([{k: v for k, v in a.items() if k != "raw"} for a in articles],
                            briefs=settings["briefs"], words=settings["words"],

@@ -12,11 +12,12 @@
   const JSONL = /\.(jsonl|ndjson)$/i;
   const MAX_JSONL_BYTES = 10_000_000;  // the server's body limit
 
-  const state = { items: [], extends: null, busy: false };
+  const state = { items: [], extends: null, kept: new Set(), busy: false };
 
   /* ---------- compose ------------------------------------------------------------ */
   async function compose(extendsId) {
     state.extends = null;
+    state.kept = new Set();
     show($("st-extend-note"), false);
     $("st-compose-title").textContent = "A pile of articles in, the stories out.";
     show($("st-compose-lede"));
@@ -25,6 +26,8 @@
       try {
         const set = await api(`/api/stories/${encodeURIComponent(extendsId)}`);
         state.extends = set.saved;
+        // the set's article ids are taken: a new article needs a name of its own
+        state.kept = new Set(set.stories.flatMap((s) => s.articles.map((a) => a.id)));
         $("st-compose-title").textContent = "Add articles and regroup";
         show($("st-compose-lede"), false);
         $("st-extend-link").textContent = setTitle(set.saved);
@@ -48,9 +51,10 @@
     show($("st-error"), !!message);
   }
 
-  /* A name not yet in the list: "a.txt" twice becomes "a-2.txt" (ids must be unique). */
+  /* A name not yet in the list (nor in the set being added to): "a.txt" twice becomes
+   * "a-2.txt" (ids must be unique). */
   function uniqueName(name) {
-    const taken = new Set(state.items.map((i) => i.name));
+    const taken = new Set([...state.kept, ...state.items.map((i) => i.name)]);
     if (!taken.has(name)) return name;
     const dot = name.lastIndexOf(".");
     const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
@@ -123,7 +127,9 @@
     const text = $("st-paste").value;
     if (!text.trim()) return;
     const jsonl = looksLikeJsonl(text);
-    const n = state.items.filter((it) => it.name.startsWith("pasted-")).length + 1;
+    const taken = new Set([...state.kept, ...state.items.map((it) => it.name.replace(/\.jsonl$/, ""))]);
+    let n = 1;
+    while (taken.has(`pasted-${n}`)) n++;
     add(jsonl ? "jsonl" : "article", jsonl ? `pasted-${n}.jsonl` : `pasted-${n}`, text);
     $("st-paste").value = "";
     $("st-add-paste").disabled = true;
