@@ -508,7 +508,7 @@ def _stories(base: str, set_id: str) -> dict:
 
 
 def test_stories_page_groups_a_pile_opens_each_brief_and_shares_it(page, server, tmp_path):
-    from test_web_stories import CHESS
+    from test_web_stories import CHESS, FERRY_LATER
 
     page.goto(server + "/")
     page.click("#nav-stories")
@@ -569,9 +569,7 @@ def test_stories_page_groups_a_pile_opens_each_brief_and_shares_it(page, server,
     # Add an article and regroup: the story it belongs to grows, keeping its id.
     page.click("#st-extend")
     page.wait_for_selector("#st-extend-note:not([hidden])")
-    page.fill("#st-paste", "Port Alder ferry back in service\n\nThe Silver Tern ferry returned to service "
-              "on Friday after engineers in Port Alder found the engine room fire had been caused by a "
-              "fuel leak, Alder Line said. The coastguard praised the crew who evacuated 212 people.\n")
+    page.fill("#st-paste", FERRY_LATER)
     page.click("#st-add-paste")
     assert page.locator("#st-submit-label").text_content() == "Regroup with 1 new article"
     assert page.locator("#st-articles .name").text_content() == "pasted-2"  # pasted-1 is in the set
@@ -581,6 +579,10 @@ def test_stories_page_groups_a_pile_opens_each_brief_and_shares_it(page, server,
     assert page.locator("#st-lineage a").first.get_attribute("href") == f"/s/{set_id}"
     regrouped = _stories(server, page.url.rsplit("/", 1)[-1])
     assert regrouped["stories"][0]["id"] == ferry["id"] and len(regrouped["stories"][0]["articles"]) == 4
+    update = regrouped["stories"][0]["brief"]["update"]  # what the earlier brief did not report
+    shown = page.locator("#st-list > li").first.locator(".story-update li").all_text_contents()
+    assert shown == ([x["text"] for x in update["sentences"]] or ["Nothing the earlier brief did not report."])
+    assert page.locator("#st-list > li").nth(1).locator(".story-update").count() == 0
     assert page.errors == []
 
 

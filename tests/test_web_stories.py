@@ -75,6 +75,15 @@ Sixteen-year-old Maya Lindqvist won the Northcliff chess open on Sunday, beating
 grandmasters on her way to the title. She said she had prepared for the final round by studying \
 endgames with her coach for a month.
 """
+# two days on: what the first reports could not say
+FERRY_LATER = """Leaking fuel pipe blamed for Silver Tern blaze
+
+Investigators blamed a leaking fuel pipe for the blaze, the shipping company said on Friday, and \
+all three of its vessels will have their pipes replaced by the end of the month.
+
+The Silver Tern returned to service on Friday. The coastguard praised the crew who evacuated \
+212 people.
+"""
 FERRY = [{"id": "wire.txt", "text": FERRY_WIRE, "date": "2025-03-03"},
          {"id": "copy.txt", "text": FERRY_COPY, "date": "2025-03-03"},
          {"id": "local.txt", "text": FERRY_LOCAL, "date": "2025-03-04"}]
@@ -239,6 +248,25 @@ def test_add_articles_to_a_saved_set(client):
     again = client.post("/api/stories", json={"extends": first["saved"]["id"], "articles": [FERRY[0]]})
     assert again.status_code == 422 and "'wire.txt' is given twice" in detail(again)
     assert "already in the stories being extended" in detail(again)
+
+
+def test_a_story_that_grew_gets_an_update(client):
+    first = client.post("/api/stories", json={"articles": [FERRY[0], FERRY[2]] + BRIDGE}).json()
+    r = client.post("/api/stories", json={"extends": first["saved"]["id"], "articles": [
+        {"id": "later.txt", "text": FERRY_LATER, "date": "2025-03-07"}]})
+    assert r.status_code == 201, r.text
+    ferry, bridge = r.json()["stories"]
+    before = {s["id"]: s for s in first["stories"]}  # two of two: the newer (the bridge) first
+    assert [s["id"] for s in first["stories"]] == [bridge["id"], ferry["id"]]
+    assert [a["id"] for a in ferry["articles"]] == ["wire.txt", "local.txt", "later.txt"]
+    update = ferry["brief"]["update"]
+    assert update["since"] == first["saved"]["created"] and update["previous_articles"] == 2
+    summary = [(x["text"], x["doc"]) for x in ferry["brief"]["summary"]]
+    assert update["sentences"] and all((x["text"], x["doc"]) in summary for x in update["sentences"])
+    assert any("fuel pipe" in x["text"] for x in update["sentences"])
+    told = {x["text"] for x in before[ferry["id"]]["brief"]["summary"]}
+    assert not told & {x["text"] for x in update["sentences"]}
+    assert bridge["brief"]["update"] is None  # it did not grow
 
 
 def test_the_stories_wait_their_turn_like_briefs(db):

@@ -110,7 +110,8 @@ def add_story_routes(app: FastAPI, store: Store, gate: Admission, responses: dic
         """Returns the stories JSON of `newsweave stories --format json` (docs/stories.md):
         `{schema_version, stories: [{id, headline, articles, first_date, last_date, brief}]}`,
         biggest and newest first, plus `skipped` (unreadable articles, with why), each story's
-        `saved_brief` (`{id, url, api}` of its brief, saved as any brief) and `saved` (`{id,
+        `saved_brief` (`{id, url, api}` of its brief, saved as any brief; with `extends`, a
+        story that grew has `brief.update`: what its earlier brief did not report) and `saved` (`{id,
         url, api, created, parent, children, title, articles, stories}`): 201 with `Location`,
         or 200 with `saved: null` when `save` is false. 422 with a one-line `detail` for input
         that cannot be grouped (a JSONL line without text, an id given twice, fewer than 2
@@ -163,6 +164,8 @@ def add_story_routes(app: FastAPI, store: Store, gate: Admission, responses: dic
             raise ApiError(422, "only 1 readable article given: stories group a pile of articles, "
                                 "so give at least 2 (to brief one story, use New brief)")
         result = _group(articles, settings, gate)
+        if parent is not None:
+            _updates(result, parent)
         if not body.save:
             response.status_code = 200
             return {**result, "stories": [{**s, "saved_brief": None} for s in result["stories"]],
@@ -224,6 +227,18 @@ def _read(articles: list[dict]) -> tuple[list[dict], list[dict]]:
                          "date": a["date"] or d.date, "source": a["source"], "url": a["url"],
                          "raw": a["text"] if len(docs) == 1 and a["text"] != d.text else None})
     return read, skipped
+
+
+def _updates(result: dict, parent: dict) -> None:
+    """A story that grew since the set it was regrouped from gets its brief's ``update``: the
+    summary sentences that report what its earlier brief did not (docs/stories.md)."""
+    from ..stories.build import update_of
+
+    before = {s["id"]: s for s in parent["result"]["stories"]}
+    for s in result["stories"]:
+        old = before.get(s["id"])
+        if s.get("brief") and old and old.get("brief") and len(s["articles"]) > len(old["articles"]):
+            s["brief"]["update"] = update_of(s["brief"], old["brief"], parent["created"])
 
 
 def _group(articles: list[dict], settings: dict, gate: Admission) -> dict:

@@ -256,6 +256,14 @@
         el("div", { class: "story-title" },
           el("h3", null, headline),
           el("p", { class: "muted small story-meta", text: meta.join(" · ") }))));
+    const update = s.brief && s.brief.update;
+    if (update) {
+      const fresh = el("ul", { class: "story-update-list" });
+      for (const x of update.sentences) fresh.append(el("li", { text: x.text }));
+      if (!update.sentences.length) fresh.append(el("li", { class: "muted", text: "Nothing the earlier brief did not report." }));
+      card.append(el("div", { class: "story-update" },
+        el("strong", { text: `New since the earlier brief${update.since ? ` (${formatWhen(update.since)})` : ""}` }), fresh));
+    }
     const summary = (s.brief && s.brief.summary) || [];
     if (summary.length) {
       const lead = summary.slice(0, 2).map((x) => x.text).join(" ");
