@@ -207,5 +207,7 @@ def test_piles_of_odd_articles_are_grouped(client, articles, jsonl, briefs):
 @example(body={"articles": [{"text": "a"}, {"text": "b"}], "briefs": 1})
 @example(body={"extends": "AAAAAAAAAAAA"})
 @example(body={"jsonl": [{"text": '{"id": "x", "text": "a"}\n{"id": "x", "text": "b"}'}]})
+@example(body={"jsonl": [{"text": "\n".join(json.dumps({"id": i, "text": " ".join(STORY), "title": {"a": 1}})
+                                          for i in "ab")}], "briefs": False})  # was a 500
 def test_any_json_body_to_stories(client, body):
     send_stories(client, body)

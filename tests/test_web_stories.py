@@ -287,6 +287,10 @@ def test_the_stories_wait_their_turn_like_briefs(db):
      422, 'day.jsonl line 2: no "text"'),
     ({"jsonl": [{"name": "day.jsonl", "text": json.dumps(FERRY[0]) + "\n{not json\n"}]}, 422, "day.jsonl line 2: not JSON"),
     ({"jsonl": [{"text": '["a list"]\n'}]}, 422, "articles.jsonl line 1: expected an object"),
+    ({"jsonl": [{"text": json.dumps(BRIDGE[0]) + "\n\n" + json.dumps({**BRIDGE[1], "title": {"a": 1}})}]}, 422,
+     'articles.jsonl line 3: "title" must be a string, not dict'),
+    ({"jsonl": [{"text": json.dumps({**BRIDGE[0], "date": 20250306}) + "\n" + json.dumps(BRIDGE[1])}]}, 422,
+     'articles.jsonl line 1: "date" must be a string, not int'),
     ({"articles": [FERRY[0], {**FERRY[1], "id": "wire.txt"}]}, 422, "article id 'wire.txt' is given twice"),
     ({"articles": FERRY, "jsonl": [{"text": json.dumps({"id": "copy.txt", "text": CHESS})}]}, 422,
      "article id 'copy.txt' is given twice"),
@@ -302,7 +306,7 @@ def test_the_stories_wait_their_turn_like_briefs(db):
     ({"articles": [{"text": "a", "colour": "blue"}]}, 422, "articles.0.colour"),
     ({"jsonl": "a string, not a list of files"}, 422, "jsonl"),
     ({"articles": PILE, "extends": "AAAAAAAAAAAA"}, 404, "no saved stories 'AAAAAAAAAAAA'"),
-], ids=["jsonl-no-text", "jsonl-not-json", "jsonl-not-object", "duplicate-id", "duplicate-across",
+], ids=["jsonl-no-text", "jsonl-not-json", "jsonl-not-object", "jsonl-title-type", "jsonl-date-type", "duplicate-id", "duplicate-across",
         "nothing", "empty-jsonl", "one-article", "none-readable", "one-unreadable", "summarizer",
         "words", "briefs-type", "id-type", "unknown-field", "jsonl-type", "extends-unknown"])
 def test_bad_input_is_a_4xx_with_one_line(client, body, status, says):
