@@ -553,13 +553,16 @@ def test_stories_page_groups_a_pile_opens_each_brief_and_shares_it(page, server,
     _expect(page.locator(f"[id='{ferry['id']}']")).to_have_class("card story focus")
 
     # The link is the set: a new visitor (and a phone) sees the same stories.
-    context = page.context.browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = page.context.browser.new_context(viewport={"width": 320, "height": 700}, is_mobile=True)
     try:
-        phone = context.new_page()
+        phone = context.new_page()  # the narrowest the page is made for
         phone.goto(f"{server}/s/{set_id}")
         phone.wait_for_selector("#stories-result:not([hidden])")
         _expect(phone.locator("#st-list > li")).to_have_count(3)
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+        phone.goto(f"{server}/stories")
+        phone.wait_for_selector("#stories-compose:not([hidden])")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 320
         phone.goto(f"{server}/s/AAAAAAAAAAAA")
         phone.wait_for_selector("#notfound:not([hidden])")
         assert phone.locator("#notfound-title").text_content() == "No such stories"
