@@ -163,26 +163,25 @@ def add_story_routes(app: FastAPI, store: Store, gate: Admission, responses: dic
         if len(articles) < 2:
             raise ApiError(422, "only 1 readable article given: stories group a pile of articles, "
                                 "so give at least 2 (to brief one story, use New brief)")
-        result = _group(articles, settings, gate)
+        result = {**_group(articles, settings, gate), "skipped": skipped}
         if parent is not None:
             _updates(result, parent)
         if not body.save:
             response.status_code = 200
             return {**result, "stories": [{**s, "saved_brief": None} for s in result["stories"]],
-                    "skipped": skipped, "saved": None}
+                    "saved": None}
         by_id = {a["id"]: a for a in articles}
         briefs = {s["id"]: [{"id": m["id"], "text": by_id[m["id"]].get("raw") or by_id[m["id"]]["text"]}
                             for m in s["articles"]] for s in result["stories"]}
         row = store.save_stories(inputs=articles, settings=settings, result=result, briefs=briefs,
                                  parent=parent["id"] if parent else None)
         response.headers["Location"] = f"/api/stories/{row['id']}"
-        return {**with_saved(row), "skipped": skipped}
+        return with_saved(row)
 
     @app.get("/api/stories/{set_id}", tags=["stories"], summary="A saved set of stories",
              responses={404: {"description": "no such set"}})
     def get_stories(set_id: str) -> dict:
-        """The same JSON `POST /api/stories` answered when the set was made (without
-        `skipped`)."""
+        """The same JSON `POST /api/stories` answered when the set was made."""
         row = store.get_stories(set_id)
         if row is None:
             raise ApiError(404, f"no saved stories {set_id!r}: the link may be mistyped")
