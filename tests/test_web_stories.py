@@ -299,7 +299,7 @@ def test_the_stories_wait_their_turn_like_briefs(db):
     ({"articles": [], "jsonl": [{"text": "\n\n"}]}, 422, "no articles given"),
     ({"articles": [FERRY[0]]}, 422, "only 1 readable article given"),
     ({"articles": [{"id": "a.txt", "text": " "}, {"id": "b.txt", "text": ""}]}, 422, "no readable article given"),
-    ({"articles": [{"id": "a.txt", "text": " "}]}, 422, "no readable article given (a.txt: a.txt is empty"),
+    ({"articles": [{"id": "a.txt", "text": " "}]}, 422, "no readable article given (a.txt is empty"),
     ({"articles": PILE, "summarizer": "nope"}, 422, "unknown summarizer 'nope'"),
     ({"articles": PILE, "words": 0}, 422, "words"),
     ({"articles": PILE, "briefs": "no"}, 422, "briefs"),

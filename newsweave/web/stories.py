@@ -157,7 +157,9 @@ def add_story_routes(app: FastAPI, store: Store, gate: Admission, responses: dic
             if not skipped:
                 raise ApiError(422, "no articles given: give at least 2 articles (or a JSONL file "
                                     "of them) to group into stories")
-            why = f" ({skipped[0]['id']}: {skipped[0]['reason']})" if len(skipped) == 1 else ""
+            first = skipped[0]
+            why = "" if len(skipped) > 1 else f" ({first['reason']})" if first["id"] in first["reason"] \
+                else f" ({first['id']}: {first['reason']})"
             raise ApiError(422, f"no readable article given{why}: give at least 2 articles to "
                                 "group into stories")
         if len(articles) < 2:
