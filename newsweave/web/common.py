@@ -43,7 +43,8 @@ class ApiError(Exception):
 
 
 class Admission:
-    """At most ``running`` briefs computed at once and ``waiting`` more waiting for a turn;
+    """At most ``running`` briefs (or sets of stories: one turn for the grouping and all its
+    briefs) computed at once and ``waiting`` more waiting for a turn;
     a request beyond that is refused at once (503) with a Retry-After estimated from how
     long recent briefs took, so a burst cannot pile up threads and memory without limit."""
 
