@@ -148,3 +148,66 @@ def test_any_json_body(client, body):
 @example(raw=b'{"a":' * 2000 + b"1" + b"}" * 2000)
 def test_any_bytes_as_the_body(client, raw):
     send(client, None, raw=raw)
+
+
+# ---- the Stories API (POST /api/stories) ---------------------------------------------------
+
+STORY_FIELDS = ["articles", "jsonl", "words", "sentences", "query", "keep_all", "summarizer", "briefs",
+                "extends", "save"]
+wrong_stories_body = st.dictionaries(st.sampled_from(STORY_FIELDS) | odd_text, json_value, max_size=6)
+story_article = st.fixed_dictionaries({"text": article_text}, optional={
+    "id": doc_id, "title": st.none() | odd_text, "date": st.none() | odd_text | st.sampled_from(
+        ["2025-03-03", "2025-02-30", "2025-03-03T10:00:00Z", "0000-00-00", "9999-12-31"])})
+jsonl_line = (st.fixed_dictionaries({"text": article_text}, optional={"id": json_scalar, "title": json_value,
+                                                                      "date": json_value}).map(json.dumps)
+              | odd_text | st.sampled_from(["", "{", "[]", "null", '{"text": 3}']))
+jsonl_file = st.fixed_dictionaries({"text": st.lists(jsonl_line, max_size=4).map("\n".join)},
+                                   optional={"name": odd_text})
+
+
+def send_stories(client, body, raw: bytes | None = None):
+    """POST a body to /api/stories and check the answer: a 4xx with one line, or the stories,
+    every readable article in exactly one story, every cited sentence at its offsets."""
+    raw = raw if raw is not None else json.dumps(body).encode()
+    r = client.post("/api/stories", content=raw, headers={"content-type": "application/json"})
+    assert r.status_code in (200, 201) or 400 <= r.status_code < 500, (r.status_code, r.text[:500])
+    event(f"HTTP {r.status_code}")
+    answer = r.json()
+    if r.status_code >= 400:
+        assert isinstance(answer["detail"], str) and answer["detail"] and "\n" not in answer["detail"]
+        return r
+    ids = [a["id"] for s in answer["stories"] for a in s["articles"]]
+    assert len(ids) == len(set(ids)) >= 2
+    assert not set(ids) & {s["id"] for s in answer["skipped"]}
+    for s in answer["stories"]:
+        if s["brief"]:
+            texts = {d["id"]: d["text"] for d in s["brief"]["documents"]}
+            for x in s["brief"]["summary"]:
+                assert texts[x["doc"]][x["start"]:x["end"]] == x["text"]
+    if r.status_code == 201:
+        again = client.get(r.headers["location"])
+        assert again.status_code == 200
+        assert again.json() == answer
+    return r
+
+
+@fuzz(25)
+@given(articles=st.lists(story_article, min_size=2, max_size=5), jsonl=st.lists(jsonl_file, max_size=2),
+       briefs=st.booleans())
+@example(articles=[{"id": "a.txt", "text": " ".join(STORY[:5]), "date": "2025-02-30"},
+                   {"id": "b.txt", "text": " ".join(STORY[3:]), "title": "\ud800"}],
+         jsonl=[{"name": "\udc80", "text": json.dumps({"id": "a.txt#1", "text": " ".join(STORY)})}],
+         briefs=True)
+def test_piles_of_odd_articles_are_grouped(client, articles, jsonl, briefs):
+    send_stories(client, {"articles": articles, "jsonl": jsonl, "briefs": briefs, "sentences": 2})
+
+
+@fuzz(100)
+@given(body=json_value | wrong_stories_body)
+@example(body={"articles": [{"text": "a"}, {"text": "b"}], "briefs": 1})
+@example(body={"extends": "AAAAAAAAAAAA"})
+@example(body={"jsonl": [{"text": '{"id": "x", "text": "a"}\n{"id": "x", "text": "b"}'}]})
+@example(body={"jsonl": [{"text": "\n".join(json.dumps({"id": i, "text": " ".join(STORY), "title": {"a": 1}})
+                                          for i in "ab")}], "briefs": False})  # was a 500
+def test_any_json_body_to_stories(client, body):
+    send_stories(client, body)

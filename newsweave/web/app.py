@@ -4,7 +4,9 @@
     GET  /api/briefs           recent saved briefs
     GET  /api/briefs/{id}      one saved brief, same shape as POST's answer
     GET  /api/example          the built-in example's articles (for the page's "try it")
-    GET  /                     the page; /b/{id} the page showing a saved brief
+    POST /api/stories, GET /api/stories[/{id}]   a pile of articles grouped (stories.py)
+    GET  /                     the page; /b/{id} the page showing a saved brief; /stories the
+                               Stories page, /s/{id} a saved set of stories
     GET  /docs, /redoc         OpenAPI docs (served locally, no CDN); /openapi.json
 
 Safety (docs/web.md): request bodies and article counts are capped (413), bad input is
@@ -15,11 +17,8 @@ request names a file, and ``newsweave serve`` binds to 127.0.0.1 unless told oth
 
 from __future__ import annotations
 
-import math
 import re
-import threading
-import time
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -36,36 +35,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..config import DEFAULT_WORDS, Config
 from ..errors import InputError
-from ..ingest import KNOWN_SUFFIXES, MAX_DOCUMENT_BYTES, documents_from_articles
+from ..ingest import KNOWN_SUFFIXES, documents_from_articles
+from .common import (CONCURRENT_BRIEFS, MAX_ARTICLES_PER_REQUEST, MAX_BODY_BYTES,  # noqa: F401
+                     MAX_DOCUMENT_CHARS, MAX_ID_CHARS, MAX_QUERY_CHARS, MAX_SENTENCES,
+                     MAX_WAIT_SECONDS, MAX_WAITING_BRIEFS, MAX_WORDS, Admission, ApiError,
+                     no_surrogates)
 from .guard import PAGE_CSP, GuardMiddleware
 from .store import Store, default_db_path
+from .stories import add_story_routes
 
 STATIC = Path(__file__).parent / "static"
 EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "example"
-
-# Web limits (docs/web.md). A request body over MAX_BODY_BYTES is refused with 413 before
-# it is parsed; so are more than MAX_ARTICLES_PER_REQUEST articles (counting those of the
-# brief being re-run: tighter than the CLI's ingest.MAX_DOCUMENTS, as a server shares its
-# CPU) and an article over MAX_DOCUMENT_CHARS characters (the CLI's per-file limit).
-MAX_BODY_BYTES = 10_000_000
-MAX_ARTICLES_PER_REQUEST = 100
-MAX_DOCUMENT_CHARS = MAX_DOCUMENT_BYTES
-MAX_WORDS = 2000
-MAX_SENTENCES = 100
-MAX_QUERY_CHARS = 500
-MAX_ID_CHARS = 200
-CONCURRENT_BRIEFS = 2  # briefs are CPU-bound: more at once only makes each slower
-# At most MAX_WAITING_BRIEFS more wait for one of those; beyond that (or after waiting
-# MAX_WAIT_SECONDS) a request is answered at once with 503 and Retry-After, not queued.
-MAX_WAITING_BRIEFS = 8
-MAX_WAIT_SECONDS = 120.0
-# JSON text cannot hold a lone surrogate in UTF-8 (nor can SQLite or the answer): a "\ud800"
-# escape in a request becomes U+FFFD, the replacement character, before anything else.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _no_surrogates(value):
-    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 # Swagger UI and ReDoc bootstrap with an inline script; they never show article text.
 DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -82,7 +62,7 @@ class Article(BaseModel):
         "decides the format, otherwise it is sniffed); default doc1, doc2, ..."))] = None
     text: Annotated[str, Field(description="the article: plain text, Markdown or HTML")]
 
-    _clean = field_validator("id", "text")(_no_surrogates)
+    _clean = field_validator("id", "text")(no_surrogates)
 
 
 class BriefRequest(BaseModel):
@@ -106,73 +86,22 @@ class BriefRequest(BaseModel):
         "are taken from it); the new brief is saved with it as parent"))] = None
     save: bool = Field(True, description="keep the brief in the database and give it a link")
 
-    _clean = field_validator("query", "summarizer", "extends")(_no_surrogates)
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, message: str, headers: dict | None = None):
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers
+    _clean = field_validator("query", "summarizer", "extends")(no_surrogates)
 
 
 def _error(status: int, message: str, headers: dict | None = None, **extra) -> JSONResponse:
     return JSONResponse({"detail": message, **extra}, status_code=status, headers=headers)
 
 
-class Admission:
-    """At most ``running`` briefs computed at once and ``waiting`` more waiting for a turn;
-    a request beyond that is refused at once (503) with a Retry-After estimated from how
-    long recent briefs took, so a burst cannot pile up threads and memory without limit."""
-
-    def __init__(self, running: int, waiting: int, max_wait: float = MAX_WAIT_SECONDS):
-        self.running, self.max_waiting, self.max_wait = running, waiting, max_wait
-        self._slots = threading.BoundedSemaphore(running)
-        self._lock = threading.Lock()
-        self.waiting = 0
-        self.seconds = 1.0  # moving average of one brief's time
-
-    def retry_after(self) -> int:
-        with self._lock:
-            queued = self.waiting + self.running
-        return max(1, math.ceil(self.seconds * queued / self.running))
-
-    def _busy(self, why: str) -> ApiError:
-        return ApiError(503, f"the server is busy ({why}): try again in a few seconds",
-                        headers={"Retry-After": str(self.retry_after())})
-
-    @contextmanager
-    def slot(self):
-        if not self._slots.acquire(blocking=False):
-            with self._lock:
-                if self.waiting >= self.max_waiting:
-                    full = True
-                else:
-                    full, self.waiting = False, self.waiting + 1
-            if full:
-                raise self._busy(f"{self.running} briefs are being made and {self.max_waiting} "
-                                 "are waiting")
-            try:
-                got = self._slots.acquire(timeout=self.max_wait)
-            finally:
-                with self._lock:
-                    self.waiting -= 1
-            if not got:
-                raise self._busy(f"no turn within {self.max_wait:g} seconds")
-        start = time.monotonic()
-        try:
-            yield
-        finally:
-            took = time.monotonic() - start
-            with self._lock:
-                self.seconds = 0.8 * self.seconds + 0.2 * took
-            self._slots.release()
-
-
 def _saved_meta(row: dict) -> dict:
+    group = row.get("story_set")
     return {"id": row["id"], "url": f"/b/{row['id']}", "api": f"/api/briefs/{row['id']}",
             "created": row["created"], "parent": row["parent"], "children": row["children"],
             "title": row["title"], "articles": len(row["inputs"]),
-            "article_ids": [a.get("id") for a in row["inputs"]]}
+            "article_ids": [a.get("id") for a in row["inputs"]],
+            # a story's brief made on the Stories page: its set, to go back to
+            "story_set": {"id": group["id"], "story": group["story"], "url": f"/s/{group['id']}"}
+            if group else None}
 
 
 def _with_saved(row: dict) -> dict:
@@ -296,6 +225,9 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
     def list_briefs(limit: Annotated[int, Field(ge=1, le=100)] = 20) -> list[dict]:
         return store.recent(limit)
 
+    add_story_routes(app, store, gate, {**responses, 200: {
+        "description": "the stories, not saved (`save: false`)"}})
+
     @app.get("/api/example", tags=["example"], summary="The built-in example's articles")
     def example() -> list[dict]:
         """Ready to post as `documents`: a fictional dam failure told by five outlets, plus
@@ -316,6 +248,15 @@ def create_app(db_path: str | Path | None = None, *, allowed_hosts: list[str] | 
     @app.get("/b/{brief_id}", include_in_schema=False)
     def saved_page(brief_id: str):
         status = 200 if store.get(brief_id) is not None else 404
+        return FileResponse(STATIC / "index.html", status_code=status, headers=_page_headers())
+
+    @app.get("/stories", include_in_schema=False)
+    def stories_page():
+        return FileResponse(STATIC / "index.html", headers=_page_headers())
+
+    @app.get("/s/{set_id}", include_in_schema=False)
+    def saved_stories_page(set_id: str):
+        status = 200 if store.get_stories(set_id) is not None else 404
         return FileResponse(STATIC / "index.html", status_code=status, headers=_page_headers())
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,4 +1,4 @@
-/* newsweave web page: compose a brief, show a brief.
+/* newsweave web page: compose a brief, show a brief (the Stories page: stories.js).
  *
  * Safety rule: article text (and anything else that comes from a brief) is only ever
  * put on the page with textContent / text nodes, never as HTML. The page's
@@ -79,9 +79,22 @@
 
   /* ---------- routing ------------------------------------------------------------ */
   function views(name) {
-    for (const v of ["compose", "result", "notfound"]) show($(v), v === name);
+    for (const v of ["compose", "result", "stories-compose", "stories-result", "notfound"]) show($(v), v === name);
     show($("loading"), false);
     hidePopover(true);
+  }
+
+  /* The "not found" view, for a brief or a set of stories; `message`: another failure. */
+  function notFound(kind, message) {
+    const stories = kind === "stories";
+    $("notfound-title").textContent = stories ? "No such stories" : "No such brief";
+    $("notfound-text").textContent = message || (stories
+      ? "The link may be mistyped, or the stories were saved in another newsweave database."
+      : "The link may be mistyped, or the brief was saved in another newsweave database.");
+    $("notfound-start").textContent = stories ? "Find stories in new articles" : "Start a new brief";
+    $("notfound-start").href = stories ? "/stories" : "/";
+    document.title = `${stories ? "No such stories" : "No such brief"} — newsweave`;
+    views("notfound");
   }
 
   async function route() {
@@ -90,12 +103,18 @@
       try {
         renderBrief(await api(`/api/briefs/${m[1]}`));
       } catch (e) {
-        if (e.status === 404) { document.title = "No such brief — newsweave"; views("notfound"); }
-        else { views("notfound"); $("notfound").querySelector("p").textContent = e.message; }
+        notFound("brief", e.status === 404 ? null : e.message);
       }
       return;
     }
-    if (location.pathname !== "/") { views("notfound"); return; }
+    const stories = window.newsweaveStories;
+    const s = location.pathname.match(/^\/s\/([A-Za-z0-9_-]+)\/?$/);
+    if (s && stories) { await stories.open(s[1]); return; }
+    if (/^\/stories\/?$/.test(location.pathname) && stories) {
+      await stories.compose(new URLSearchParams(location.search).get("extends"));
+      return;
+    }
+    if (location.pathname !== "/") { notFound("brief"); return; }
     const extendsId = new URLSearchParams(location.search).get("extends");
     await showCompose(extendsId);
   }
@@ -296,6 +315,7 @@
     const saved = brief.saved;
     const lineage = clear($("r-lineage"));
     $("r-created").textContent = saved ? `· ${formatWhen(saved.created)}` : "· not saved";
+    if (saved && saved.story_set) lineage.append("· one of ", el("a", { href: `${saved.story_set.url}#${saved.story_set.story}`, class: "story-set", text: "a set of stories" }), " ");
     if (saved && saved.parent) lineage.append("· re-run of ", el("a", { href: `/b/${saved.parent}`, text: "an earlier brief" }));
     if (saved && saved.children && saved.children.length) {
       const last = saved.children[saved.children.length - 1];
@@ -725,6 +745,10 @@
     window.addEventListener("resize", () => hidePopover(true));
     window.addEventListener("popstate", route);
   }
+
+  // What stories.js (the Stories page) shares with this file.
+  window.newsweave = { $, el, clear, show, toast, api, views, notFound, formatDate, formatWhen, plural, kb,
+                       preview, readFile, ACCEPT, MAX_FILE_BYTES };
 
   document.addEventListener("DOMContentLoaded", () => { wire(); route(); });
 })();
