@@ -2,10 +2,13 @@
 
 Every sentence with a date expression becomes one :class:`TimelineEntry`: the sentence (exact
 offsets) and its dates (``TimelineDate``: the words, their offsets, the date they mean and its
-granularity: a year "1988", a month "1988-08", an ISO week "1988-W32" or a day "1988-08-02").
-Absolute dates ("21 February 2012", "Feb. 25, 2016", "May 2014", "in 1988", "fiscal 1989",
-"nineteen ninety-six") are taken as written; relative ones are resolved against the
-document's own date (``Document.date``) and only when it has one (``relative=True``):
+granularity: a year "1988", a month "1988-08", an ISO week "1988-W32", a day "1988-08-02";
+a weekend "1988-W32-WE"; quarters, halves, seasons and decades, "1988-Q3", "1989-H2",
+"1989-SU", "197", are :mod:`.timeline_periods`', with the year-ago period of an earnings
+comparison). The words and their resolution are :mod:`.timeline_grammar`'s. Absolute dates
+("21 February 2012", "Feb. 25, 2016", "May 2014", "in 1988", "fiscal 1989", "nineteen
+ninety-six") are taken as written; relative ones are resolved against the document's own
+date (``Document.date``) and only when it has one (``relative=True``):
 
 * a month and day without a year ("March 14"): the year its weekday names ("Saturday, April
   25"); else the latest on or before the document's date in a clause about the past ("the
@@ -14,14 +17,17 @@ document's own date (``Document.date``) and only when it has one (``relative=Tru
 * a month without a year ("in October", "last August", "this September"): "last" is the latest
   before the document's month (a year back for the month just before it), "next" the first
   after; otherwise the latest on or before it, unless the clause is about the future or the
-  month is at most two months ahead;
+  month is at most two months ahead in a clause not about the past ("changed ... in December");
 * a weekday: the most recent on or before the document's date; "last Tuesday" strictly before;
   "the previous Friday" a week before that; "next Monday", or a weekday in a clause about the
   future ("will", "would", "as soon as", "expected"), the first on or after it;
 * "today", "tonight", "this morning", "yesterday", "last night", "tomorrow", "two days ago";
   "last week" / "this week" (a week), "last month", "earlier this month", "a month ago" (a
   month), "this year", "next year", "the past year", "five years ago" (a year), "a year ago"
-  (the same day a year before), "year-end" (31 December).
+  (the same day a year before), "year-end" (31 December); "for the year", "earlier in the
+  year", "the first nine months of the year" (the document's year, when the sentence names no
+  other; not in January or February); "over the weekend", "next weekend", "ahead of the
+  weekend" (the latest weekend begun, or the coming one).
 
 A paragraph's dateline ("BUDAPEST, March 12 (Xinhua) --", left out of the sentence by the
 splitter) dates its first sentence.
@@ -30,7 +36,9 @@ Avoided on purpose: "May" the modal verb and "march" the verb or noun (alone, a 
 preposition before it, and is capitalised unless the whole text is lower-cased), numbers
 that are not days or years ("2,000 people", "2012 marchers", "7,500", "aged 30", "16:33"),
 weekdays and periods that are names ("Sunday Times", "Good Friday", "USA Today", ABC's "This
-Week"), habits ("each July"), and a comparison's baseline ("up from $3 a year earlier").
+Week", "car of the year"), habits ("each July"), the present or future in general ("in today's world", "the
+people of tomorrow"), and a comparison's baseline ("up from $3 a year earlier") unless it is
+an earnings comparison's, with a period to state (see :mod:`.timeline_periods`).
 
 Pure regular expressions and date arithmetic: a five-article cluster takes a few ms.
 """
@@ -43,7 +51,21 @@ import re
 from ..model import Document, Sentence, Span, Status, TimelineDate, TimelineEntry
 from ..text.dates import period_sort_key
 from .part import AnalysisInput, Part
-from .timeline_grammar import DateMention, _is_lowercased, find_date_mentions
+from .timeline_grammar import DateMention, _is_lowercased
+from .timeline_grammar import find_date_mentions as _day_month_year
+from .timeline_periods import Reports, find_periods
+
+
+def find_date_mentions(text: str, anchor: dt.date | None, lowercased: bool | None = None,
+                       reports: Reports | None = None, offset: int = 0) -> list[DateMention]:
+    """Date expressions in ``text``, in text order; relative ones only when an ``anchor`` date
+    is given. ``text`` is a sentence at ``offset`` in a document whose :class:`Reports` are
+    given (without them, the text is its own document). A quarter, half or season takes the
+    place of a date inside its words ("the third quarter of 1984" is no "1984")."""
+    periods = find_periods(text, anchor, reports, offset)
+    days = [m for m in _day_month_year(text, anchor, lowercased)
+            if not any(p.start < m.end and m.start < p.end for p in periods)]
+    return sorted(days + periods, key=lambda m: m.start)
 
 def _parse_iso(iso: str | None) -> dt.date | None:
     try:
@@ -84,6 +106,7 @@ def build_timeline(sentences: list[Sentence], documents: list[Document]) -> list
     order = {d.id: i for i, d in enumerate(documents)}
     by_id = {d.id: d for d in documents}
     lowercased = {d.id: _is_lowercased(d.text[:5000]) for d in documents}
+    reports: dict[str, Reports] = {}
     keyed = []
     previous_end: dict[str, int] = {}
     for s in sentences:
@@ -91,12 +114,15 @@ def build_timeline(sentences: list[Sentence], documents: list[Document]) -> list
         if doc is None:
             continue
         anchor = _parse_iso(doc.date)
+        if s.doc not in reports:
+            reports[s.doc] = Reports.of(doc.text, anchor)
         dates = []
         line_start, dateline = _dateline_before(doc.text, s, previous_end.get(s.doc, 0))
         previous_end[s.doc] = s.end
         if dateline:
-            dates += [_entry_date(line_start, m) for m in find_date_mentions(dateline, anchor, lowercased[s.doc])]
-        dates += [_entry_date(s.start, m) for m in find_date_mentions(s.text, anchor, lowercased[s.doc])]
+            dates += [_entry_date(line_start, m) for m in _day_month_year(dateline, anchor, lowercased[s.doc])]
+        dates += [_entry_date(s.start, m) for m in find_date_mentions(s.text, anchor, lowercased[s.doc],
+                                                                       reports[s.doc], s.start)]
         if not dates:
             continue
         first = min(dates, key=lambda d: (period_sort_key(d.date, d.granularity), d.start))

@@ -1,7 +1,8 @@
-"""The timeline's date expressions and their resolution, one sentence at a time.
+"""The timeline's date expressions of a day, a week, a month or a year, and their resolution.
 
 What :mod:`.timeline` documents as dates ("21 February 2012", "last August", "in 1988", "a
-year ago", "on Thursday", "yesterday") is found and resolved here.
+year ago", "on Thursday", "yesterday") is found and resolved here, one sentence at a time;
+quarters, halves and seasons are :mod:`.timeline_periods`'.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text.dates import (AMBIGUOUS_MONTHS, DAY, FULL_MONTHS, MONTH_ALT, MONTH_NAMES, MONTHS, SPOKEN_YEAR,
-                          WEEKDAY_ALT, WEEKDAYS, YEAR, iso_week, make_date, shift_months, spoken_year)
+                          WEEKDAY_ALT, WEEKDAYS, YEAR, make_date, period_value, shift_months, spoken_year)
 
 # The month, weekday, day and year grammar is the ground floor's (text/dates.py); what a
 # timeline takes as a date expression, and how it resolves one, is decided here.
@@ -43,10 +44,12 @@ _PATTERN = re.compile(
   | (?P<yend>\b(?:(?P<since>since)\s+)?(?:the\s+end\s+of\s+(?:the|this)\s+year|year[-\s]end|year(?:'s|’s)\s+end)\b)
   | (?P<mon>\b(?:(?P<mmod>last|this|next|early|late|mid|the\s+(?:middle|beginning|start|end)\s+of)[\s-]+)?(?P<m7>{_FULL_MONTH_ALT})(?:'s|’s)?\b(?!\s*\d))
   | (?P<yrel>\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<ywhich>this|last|next|the\s+(?:current|past|full|coming))\s+(?:fiscal\s+|calendar\s+)?year\b(?!-))
+  | (?P<theyear>\b(?:(?:earlier|later)\s+in|for|during|through(?:out)?|(?:rest|remainder|balance|start|beginning|middle|course|part|half|quarter|months?|weeks?)\s+of)\s+the\s+(?:fiscal\s+|calendar\s+)?year\b(?![-\s]+(?:before|after|earlier|ago|later|ended|ending|to\b|two\b|nineteen|eighteen|\d)|'s|’s))
   | (?P<yago>\b(?P<yn>{_N})\s+years?\s+(?:ago|earlier)\b|\byear[-\s](?:earlier|ago)\b)
   | (?P<mago>\b(?P<mn>{_N})\s+months?\s+ago\b)
   | (?P<mrel>\b(?:(?:earlier|later|early|late)\s+)?(?P<mwhich>this|last|next)\s+month\b)
   | (?P<wrel>\b(?:(?:earlier|later|early|late)\s+)?(?P<wwhich>this|last|next)\s+week\b)
+  | (?P<wkend>\b(?P<wemod>this\s+past|this\s+coming|this|last|next|(?:over|during|on|at|for|ahead\s+of|until|by|since)\s+the)\s+weekend\b)
   | (?P<year>(?<![\d,.$£€#/:])(?<!\d-)(?<!\d–)\b(?:fiscal\s+|calendar\s+|(?:early|mid|late)[\s-]+)?(?P<y8>{YEAR})\b(?![,.]?\d|\s*%|[-–/]\d|\s+(?:{_COUNTED}|[a-z]+(?:ers|ors|ants|ents|ists|ees))\b))
   | (?P<spoken>\b(?P<sy>{SPOKEN_YEAR})\b(?![-\s]+(?:year|{_COUNTED}\b)))
   | (?P<wd>\b(?:(?P<wmod>last|next|this|this\s+past|this\s+coming|the\s+previous|on|early|late)\s+)?(?P<w>{WEEKDAY_ALT})(?:'s|’s)?\b(?!,?\s+(?:{MONTH_ALT}\.?\s+{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_ALT})\b)(?:\s+(?:morning|afternoon|evening|night))?)
@@ -58,7 +61,7 @@ _PATTERN = re.compile(
 # The words every date expression contains: the full pattern is only tried around them
 # (trying it at every position of every sentence costs ~0.5 ms a sentence).
 _TRIGGER = re.compile(rf"\b(?:{MONTH_ALT}|{WEEKDAY_ALT}|yesterday|today|tonight|tomorrow|last|earlier|this|next|"
-                      r"ago|years?|months?|weeks?|eighteen|nineteen|thousand|(?:1[89]|20)\d\d)\b", re.I)
+                      r"ago|years?|months?|weeks?|weekend|eighteen|nineteen|thousand|(?:1[89]|20)\d\d)\b", re.I)
 _BACK, _AHEAD = 28, 64  # how far an expression reaches before and after its trigger word
 # Weekdays, "today" and "tomorrow" inside names.
 _NAME_BEFORE = re.compile(r"(?:\b(?:good|black|cyber|ash|holy|maundy|palm|easter|bloody|usa|super)\s+)$", re.I)
@@ -75,10 +78,22 @@ _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would|is\s+due|are\s+due|due\s+
 _PAST = re.compile(r"\b(?:ended|since|set\s+on|began|closed|reached|hit|peaked)\s+(?:\S+\s+){0,2}$", re.I)
 # A comparison's baseline is no event of its own: "up from $4 a year earlier", "the year-ago quarter".
 _COMPARED = re.compile(r"\b(?:from|with|than|versus|vs\.?|over|against)\b(?:[^.;]|\.\d){0,80}$", re.I)
+# A verb in the past tense earlier in the clause: "changed from a fiscal year to a calendar year in".
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did|(?!(?:expected|scheduled|planned|proposed|needed|delayed|extended)\b)"
+                        r"[a-z]{3,}[^e\W]ed)\b[^.;,]{0,60}$", re.I)
 _BY = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:early|mid|late|the\s+(?:middle|end|beginning)\s+of)[\s-]+)?$", re.I)
 # Words before a bare month that make it a date ("in March", "since May", "last June").
 _MONTH_CONTEXT = re.compile(r"\b(?:in|by|since|until|till|through|during|for|from|to|before|after|of|between|and|or|"
                             r"around|early|late|mid|last|this|next|on)[\s-]+$", re.I)
+# "Today" and "tomorrow" as the present and the future in general, not a day: "in today's
+# world", "today's personal computers", "the people of tomorrow", "the cars of today" (but
+# "as of today", "the big event of today", "today's vote").
+_GENERIC_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:world|society|economy|age|era|culture|generation|youth|"
+                            r"young|kids|children|teenagers|students|parents|families|consumers|workers|workforce|"
+                            r"workplace|standards|terms|dollars|money|technology|computers|cars|players|athletes|"
+                            r"politics|media|marketplace|companies|schools|music|fashion|climate|environment)\b")
+_GENERIC_BEFORE = re.compile(r"\b(?:people|world|society|economy|generation|workforce|children|men|women|"
+                             r"[a-z]{3,}[^s\W]s)\s+of\s+$", re.I)
 _RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0,
                   "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tomorrow": 1}
 
@@ -97,14 +112,9 @@ class DateMention:
 
     @property
     def value(self) -> str:
-        """The date at its granularity: "1988", "1988-08", "1988-W32" or "1988-08-02"."""
-        if self.granularity == "year":
-            return f"{self.date.year:04d}"
-        if self.granularity == "month":
-            return f"{self.date.year:04d}-{self.date.month:02d}"
-        if self.granularity == "week":
-            return iso_week(self.date)
-        return self.date.isoformat()
+        """The date at its granularity (``text.dates.period_value``): "1988", "1988-Q3",
+        "1988-08", "1988-W32", "1988-08-02", ..."""
+        return period_value(self.date, self.granularity)
 
 
 def _is_lowercased(text: str) -> bool:
@@ -152,7 +162,8 @@ def _month(month: int, anchor: dt.date, mod: str, tense: str) -> dt.date:
     (but the month before it is "last month": "last February" in March is a year back), "next"
     the first after it, "this" the document's year; otherwise the first on or after the
     document's month in a clause about the future or when it is at most two months ahead ("in
-    November" in late October), else the latest on or before it."""
+    November" in late October) in a clause not about the past ("changed ... in December"), else
+    the latest on or before it."""
     mod = " ".join(mod.lower().split())
     year = anchor.year
     if mod == "last":
@@ -160,7 +171,7 @@ def _month(month: int, anchor: dt.date, mod: str, tense: str) -> dt.date:
     elif mod == "next":
         year += month <= anchor.month
     elif mod != "this":
-        if tense == "future" or 0 < month - anchor.month <= 2 or 0 < month + 12 - anchor.month <= 2:
+        if tense == "future" or (tense != "past" and (0 < month - anchor.month <= 2 or 0 < month + 12 - anchor.month <= 2)):
             year += month < anchor.month
         else:
             year -= month > anchor.month
@@ -180,6 +191,19 @@ def _weekday(index: int, anchor: dt.date, mod: str, before: str) -> dt.date:
     elif mod == "the previous":
         back = (back or 7) + 7
     return anchor - dt.timedelta(days=back)
+
+
+def _weekend(anchor: dt.date, mod: str, before: str) -> dt.date:
+    """The Saturday of a weekend: "last weekend", "over the weekend" the latest one that has
+    begun by the document's date; "next weekend", "this coming weekend", "ahead of the weekend"
+    "this weekend" or one in a clause about the future the first that has not ended."""
+    mod = " ".join(mod.lower().split())
+    back = (anchor.weekday() - 5) % 7  # days back to the latest Saturday (0 on a Saturday)
+    latest = anchor - dt.timedelta(days=back)
+    if mod in ("next", "this", "this coming", "ahead of the", "until the", "by the") or (
+            mod not in ("last", "this past", "since the") and _FUTURE.search(before)):
+        return latest if back <= 1 else latest + dt.timedelta(days=7)  # this one on a weekend
+    return latest
 
 
 def _count(word: str) -> int:
@@ -205,7 +229,7 @@ def _matches(text: str) -> Iterator[re.Match]:
 def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
     """(date, granularity, relative) of one match, or None when it is no date here."""
     g = m.groupdict()
-    if (g["yrel"] or g["mrel"] or g["wrel"]) and m.group(0).split()[-1][0].isupper():
+    if (g["yrel"] or g["mrel"] or g["wrel"] or g["wkend"] or g["theyear"]) and m.group(0).split()[-1][0].isupper():
         return None  # a title: ABC's "This Week", "Next Year's Model"
     before = text[max(0, m.start() - 90):m.start()]
     if g["iso"]:
@@ -235,8 +259,11 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
         if anchor and (mon[0].isupper() or lowercased) and not re.search(r"\b(?:each|every)\s+$", before, re.I) and (
                 mod or _MONTH_CONTEXT.search(before) or (mon.lower() not in AMBIGUOUS_MONTHS | {"march", "april", "june"}
                                                          and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]))):
+            tense = "future" if _BY.search(before) else _tense(before)
+            if not tense and _PAST_VERB.search(before):
+                tense = "past"
             return _month(MONTHS[mon.lower()], anchor, mod if mod.lower() in ("last", "next", "this") else "",
-                          "future" if _BY.search(before) else _tense(before)), "month", True
+                          tense), "month", True
     elif g["yrel"]:
         if anchor:
             which = g["ywhich"].lower().split()[-1]
@@ -262,6 +289,16 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
         if anchor:
             days = {"last": -7, "this": 0, "next": 7}[g["wwhich"].lower()]
             return anchor + dt.timedelta(days=days - anchor.weekday()), "week", True
+    elif g["wkend"]:
+        if anchor:
+            return _weekend(anchor, g["wemod"], before), "weekend", True
+    elif g["theyear"]:
+        # the document's year ("for the year", "earlier in the year", "the first nine months of
+        # the year"; not "car of the year", "the busiest day of the year"), when the sentence
+        # names no other and it is not early in the year (a report in February "for the year"
+        # means the year before)
+        if anchor and anchor.month > 2 and not re.search(rf"\b{YEAR}\b|\b(?:last|next|past|previous)\s+year\b", text, re.I):
+            return dt.date(anchor.year, 1, 1), "year", True
     elif g["year"]:
         return make_date(int(g["y8"]), 1, 1), "year", False
     elif g["spoken"]:
@@ -285,7 +322,9 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
         key = " ".join(m.group(0).lower().split())
         if anchor and not _NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
                 and not _NAME_AFTER.match(text[m.end():]) \
-                and not (m.group(0)[0] == "T" and m.start() > 0 and key in ("today", "tomorrow")):
+                and not (m.group(0)[0] == "T" and m.start() > 0 and key in ("today", "tomorrow")) \
+                and not (key in ("today", "tomorrow") and (_GENERIC_AFTER.match(text[m.end():])
+                                                           or _GENERIC_BEFORE.search(before))):
             return anchor + dt.timedelta(days=_RELATIVE_DAYS[key]), "day", True
     return None
 
