@@ -29,11 +29,11 @@ def _timeline(text, date="2023-10-26"):
 
 
 def test_quarters_named_with_their_year():
-    assert _dates("The mill stopped paying a dividend in the third quarter of 1984.") == [
+    assert _dates("The bank cut its payout in the third quarter of 1984.") == [
         ("the third quarter of 1984", "1984-Q3")]
     assert _dates("Profit fell in the 2021 second quarter, and sales rose in this year's third quarter.") == [
         ("the 2021 second quarter", "2021-Q2"), ("this year's third quarter", "2023-Q3")]
-    assert _dates("The spin-off could be effective as early as next year's first quarter, analysts said.") == [
+    assert _dates("The new unit could start trading in next year's first quarter, analysts said.") == [
         ("next year's first quarter", "2024-Q1")]
     # without a year: the document's, or the year before for one well ahead of its date
     assert _dates("Third-quarter earnings rose 4%.") == [("Third-quarter", "2023-Q3")]
@@ -75,13 +75,13 @@ def test_the_quarter_before_and_the_current_one():
     assert _timeline(text) == [("third-quarter", "2023-Q3", "quarter"), ("previous quarter", "2023-Q2", "quarter"),
                                ("current quarter", "2023-Q4", "quarter")]
     # the reported quarter is not one the report compares with ("After a flat second quarter")
-    text = ("Delta Corp. posted a 20% gain in third-quarter net income. After a flat second quarter, "
-            "profit rose. In the year-earlier period, the company earned $50 million.")
+    text = ("Delta Corp. said third-quarter net income rose 20%. After a weak second quarter, "
+            "the gain was welcome. In the year-earlier period, the company earned $50 million.")
     assert _timeline(text)[-1] == ("year-earlier period", "2022-Q3", "quarter")
 
 
 def test_halves():
-    assert _dates("Earnings will be lower for the last half of 1989 and for 1990.") == [
+    assert _dates("Margins should narrow in the last half of 1989 and in 1990.") == [
         ("the last half of 1989", "1989-H2"), ("1990", "1990")]
     assert _dates("Losses will continue through the first two quarters of 2024, analysts said.") == [
         ("the first two quarters of 2024", "2024-H1")]
@@ -110,20 +110,20 @@ def test_weekends():
     mon = dt.date(2023, 3, 13)
     assert _dates("Officials said over the weekend that talks would resume.", mon) == [
         ("over the weekend", "2023-W10-WE")]
-    assert _dates("Traders squared positions ahead of the weekend.", dt.date(2023, 3, 10)) == [
+    assert _dates("Shops ran out of bread ahead of the weekend.", dt.date(2023, 3, 10)) == [
         ("ahead of the weekend", "2023-W10-WE")]
     assert _dates("The band will play next weekend.", mon) == [("next weekend", "2023-W11-WE")]
 
 
 def test_decades():
-    assert _dates("The group held power in the late 1970s.") == [("the late 1970s", "197")]
-    assert _dates("Membership dropped through the nineties.", dt.date(1998, 3, 3)) == [("the nineties", "199")]
+    assert _dates("The band toured widely in the late 1970s.") == [("the late 1970s", "197")]
+    assert _dates("Sales of vinyl fell through the nineties.", dt.date(1998, 3, 3)) == [("the nineties", "199")]
     assert _dates("She is in her nineties; the cabins were built in the 1800s.") == []
 
 
 def test_the_year_is_the_documents_year():
     assert _dates("Revenue fell through the first nine months of the year.") == [("months of the year", "2023")]
-    assert _dates("Use of herbicides was delayed earlier in the year by rain.") == [("earlier in the year", "2023")]
+    assert _dates("Planting was held up earlier in the year by floods.") == [("earlier in the year", "2023")]
     assert _dates("The Bolt was named car of the year; it was the busiest day of the year.") == []
     assert _dates("For the year, volume was flat.", dt.date(2024, 2, 1)) == []  # early in a year: which year?
     assert _dates("Sales in 1987 were flat for the year.") == [("1987", "1987")]
@@ -131,8 +131,8 @@ def test_the_year_is_the_documents_year():
 
 def test_today_and_tomorrow_in_general_are_no_dates():
     assert _dates("Paternity is easy to prove in today's world.") == []
-    assert _dates("These chips run many of today's personal computers.") == []
-    assert _dates("If I were choosing the people of tomorrow, I would choose them.") == []
+    assert _dates("The program runs on most of today's home computers.") == []
+    assert _dates("Schools should train the leaders of tomorrow.") == []
     assert _dates('"The big event of today is the vote," he said. As of today, it is open.') == [
         ("today", "2023-10-26"), ("today", "2023-10-26")]
     assert _dates("Today's vote was close.") == [("Today", "2023-10-26")]
@@ -140,7 +140,7 @@ def test_today_and_tomorrow_in_general_are_no_dates():
 
 def test_a_month_in_a_clause_about_the_past():
     # two months ahead of the document's date, but the clause is about the past
-    assert _dates("The operator changed from a fiscal year to a calendar year in December.") == [
+    assert _dates("The firm switched its books to a calendar year in December.") == [
         ("December", "2022-12")]
     assert _dates("The merger will close in December.") == [("December", "2023-12")]
 

@@ -26,10 +26,10 @@
   "1994-WI", is the one whose January is in 1994).
 
 Quarters and halves are a business calendar: they are taken in a document about business
-(earnings, sales, the economy) and never in a sentence about a game ("in the fourth quarter"
-of a basketball game); "a quarter of the market", "the quarter-final", "half of its debt",
-"the fall of the dollar", "summer camp", "in her nineties", "the 1800s" (a century as often
-as a decade) are no dates.
+(earnings, sales, the economy) or with their year, and never in a sentence about a game ("in
+the fourth quarter" of a basketball game); "a quarter of the market", "the quarter-final",
+"half of its debt", "the fall of the dollar", "summer camp", "in her nineties", "the 1800s"
+(a century as often as a decade) are no dates.
 """
 
 from __future__ import annotations
@@ -310,8 +310,11 @@ def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = No
         reports = reports or Reports.of(text, anchor)
         reported = reports.reported(offset + len(text))
         taken: list[tuple[int, int]] = []
-        if ("quarter" in low or "half" in low or "period" in low) and reports.business and not _SPORT.search(text):
+        if ("quarter" in low or "half" in low or "period" in low) and not _SPORT.search(text):
             for m in _PERIOD.finditer(text):
+                # a business calendar's, unless its year is stated ("the third quarter of 1984")
+                if not (m.group("py") or m.group("oy") or m.group("pyrel") or m.group("oyrel") or reports.business):
+                    continue
                 found = _period(m, text, anchor, reported)
                 if found:
                     start = m.end("det") + 1 if m.group("det") and m.group("det").lower() in ("a", "an") else m.start()
