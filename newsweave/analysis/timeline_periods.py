@@ -299,9 +299,10 @@ def _baseline(m: re.Match, text: str, reported: dt.date | None, named: bool):
 
 def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = None,
                  offset: int = 0) -> list[DateMention]:
-    """Quarters, halves, seasons and earnings baselines in ``text`` (a sentence at ``offset``
-    in a document whose :class:`Reports` are given; without them, the text is its own
-    document)."""
+    """Quarters, halves, seasons, decades and earnings baselines in ``text`` (a sentence at
+    ``offset`` in a document whose :class:`Reports` are given; without them, the text is its
+    own document). All need the document's date (``anchor``): without it, the year in "the
+    third quarter of 1984" stands alone, as the grammar finds it."""
     if not anchor:
         return []
     out: list[DateMention] = []
@@ -348,7 +349,7 @@ def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = No
         for m in _SEASON.finditer(text):
             found = _season(m, anchor, text[max(0, m.start() - 90):m.start()])
             if found:  # "in the summer": the words from "the"
-                start = m.start() + (re.match(r"(?:in|into|during|over|through|until|by|since)\s+", m.group(0), re.I)
-                                     or re.match("", "")).end()
+                prep = re.match(r"(?:in|into|during|over|through|until|by|since)\s+", m.group(0), re.I)
+                start = m.start() + (prep.end() if prep else 0)
                 out.append(DateMention(start, m.end(), text[start:m.end()], found[0], True, found[1]))
     return sorted(out, key=lambda d: d.start)
