@@ -119,8 +119,8 @@ class SummarySentence:
 class TimelineDate:
     """One date stated in a timeline entry's sentence (or in the dateline before it)."""
 
-    date: str  # "YYYY", "YYYY-MM", "YYYY-Www" (an ISO week) or "YYYY-MM-DD"
-    granularity: str  # "year", "month", "week" or "day"
+    date: str  # "YYYY", "YYYY-Q3", "YYYY-MM", "YYYY-Www" (an ISO week), "YYYY-MM-DD", ... (see granularity)
+    granularity: str  # "decade", "year", "half", "quarter", "season", "month", "week", "weekend" or "day"
     expression: str  # the words that state it, e.g. "last August", "in 1988", "on Thursday"
     start: int  # offsets of those words in ``Document.text``
     end: int
@@ -135,11 +135,11 @@ class TimelineEntry:
     ``date``, ``granularity``, ``expression`` and ``relative`` are those of its earliest date
     (the one it is sorted by)."""
 
-    date: str  # "YYYY", "YYYY-MM", "YYYY-Www" or "YYYY-MM-DD" (see ``granularity``)
+    date: str  # "YYYY", "YYYY-Q3", "YYYY-MM", "YYYY-Www", "YYYY-MM-DD", ... (see ``granularity``)
     sentence: Span
     expression: str  # the words that state the date, e.g. "on Thursday", "21 February 2012"
     relative: bool  # True when resolved against the document's own date ("yesterday")
-    granularity: str = "day"  # "year", "month", "week" or "day"
+    granularity: str = "day"  # as TimelineDate's (docs/brief-schema.md)
     dates: tuple[TimelineDate, ...] = ()
     set_aside: bool = False  # from a document set aside (not part of the story's own timeline)
 

@@ -2,10 +2,13 @@
 
 Every sentence with a date expression becomes one :class:`TimelineEntry`: the sentence (exact
 offsets) and its dates (``TimelineDate``: the words, their offsets, the date they mean and its
-granularity: a year "1988", a month "1988-08", an ISO week "1988-W32" or a day "1988-08-02").
-Absolute dates ("21 February 2012", "Feb. 25, 2016", "May 2014", "in 1988", "fiscal 1989",
-"nineteen ninety-six") are taken as written; relative ones are resolved against the
-document's own date (``Document.date``) and only when it has one (``relative=True``):
+granularity: a year "1988", a month "1988-08", an ISO week "1988-W32", a day "1988-08-02";
+a weekend "1988-W32-WE"; quarters, halves, seasons and decades, "1988-Q3", "1989-H2",
+"1989-SU", "197", are :mod:`.timeline_periods`', with the year-ago period of an earnings
+comparison). The words and their resolution are :mod:`.timeline_grammar`'s. Absolute dates
+("21 February 2012", "Feb. 25, 2016", "May 2014", "in 1988", "fiscal 1989", "nineteen
+ninety-six") are taken as written; relative ones are resolved against the document's own
+date (``Document.date``) and only when it has one (``relative=True``):
 
 * a month and day without a year ("March 14"): the year its weekday names ("Saturday, April
   25"); else the latest on or before the document's date in a clause about the past ("the
@@ -14,14 +17,17 @@ document's own date (``Document.date``) and only when it has one (``relative=Tru
 * a month without a year ("in October", "last August", "this September"): "last" is the latest
   before the document's month (a year back for the month just before it), "next" the first
   after; otherwise the latest on or before it, unless the clause is about the future or the
-  month is at most two months ahead;
+  month is at most two months ahead in a clause not about the past ("changed ... in December");
 * a weekday: the most recent on or before the document's date; "last Tuesday" strictly before;
   "the previous Friday" a week before that; "next Monday", or a weekday in a clause about the
   future ("will", "would", "as soon as", "expected"), the first on or after it;
 * "today", "tonight", "this morning", "yesterday", "last night", "tomorrow", "two days ago";
   "last week" / "this week" (a week), "last month", "earlier this month", "a month ago" (a
   month), "this year", "next year", "the past year", "five years ago" (a year), "a year ago"
-  (the same day a year before), "year-end" (31 December).
+  (the same day a year before), "year-end" (31 December); "for the year", "earlier in the
+  year", "the first nine months of the year" (the document's year, when the sentence names no
+  other; not in January or February); "over the weekend", "next weekend", "ahead of the
+  weekend" (the latest weekend begun, or the coming one).
 
 A paragraph's dateline ("BUDAPEST, March 12 (Xinhua) --", left out of the sentence by the
 splitter) dates its first sentence.
@@ -30,7 +36,9 @@ Avoided on purpose: "May" the modal verb and "march" the verb or noun (alone, a 
 preposition before it, and is capitalised unless the whole text is lower-cased), numbers
 that are not days or years ("2,000 people", "2012 marchers", "7,500", "aged 30", "16:33"),
 weekdays and periods that are names ("Sunday Times", "Good Friday", "USA Today", ABC's "This
-Week"), habits ("each July"), and a comparison's baseline ("up from $3 a year earlier").
+Week", "car of the year"), habits ("each July"), the present or future in general ("in today's world", "the
+people of tomorrow"), and a comparison's baseline ("up from $3 a year earlier") unless it is
+an earnings comparison's, with a period to state (see :mod:`.timeline_periods`).
 
 Pure regular expressions and date arithmetic: a five-article cluster takes a few ms.
 """
@@ -39,305 +47,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..model import Document, Sentence, Span, Status, TimelineDate, TimelineEntry
-from ..text.dates import (AMBIGUOUS_MONTHS, DAY, FULL_MONTHS, MONTH_ALT, MONTH_NAMES, MONTHS, SPOKEN_YEAR,
-                          WEEKDAY_ALT, WEEKDAYS, YEAR, iso_week, make_date, period_sort_key, shift_months,
-                          spoken_year)
+from ..text.dates import period_sort_key
 from .part import AnalysisInput, Part
-
-# The month, weekday, day and year grammar is the ground floor's (text/dates.py); what a
-# timeline takes as a date expression, and how it resolves one, is decided here.
-# A number right after a day or year that makes it something else: "March 2,000", "14:30",
-# "14.5" (a colon before a space is punctuation: "Saturday, April 25: The court ruled").
-_NOT_NUMBER_END = r"(?!\d|:\d|[,.]\d|\s*%|\s*(?:per\s?cent|percent)\b)"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_N = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
-_FULL_MONTH_ALT = "(?:" + "|".join(MONTH_NAMES) + ")"
-_YEAR_OR_SPOKEN = rf"(?:{YEAR}|{SPOKEN_YEAR})"
-# What a four-digit number counts when it is not a year ("2000 people", "1990 shares").
-_COUNTED = (r"(?:people|persons|men|women|children|troops|soldiers|police|officers|workers|employees|jobs|"
-            r"shares|dollars|pounds|euros|yen|miles|meters|metres|km|kilometers|feet|tons|tonnes|acres|"
-            r"barrels|cars|homes|houses|votes|cases|deaths|units|points|students|members|residents|"
-            r"refugees|passengers|lines|pages|words|hours|days|weeks|months|years)")
-
-# One alternation, tried left to right at each position: longer forms first.
-_PATTERN = re.compile(
-    rf"""
-    (?P<iso>\b(?P<iy>{YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
-  | (?P<dmy>\b(?:(?P<w1>{WEEKDAY_ALT}),?\s+)?(?:the\s+)?(?P<d1>{DAY})(?:\s+of)?\s+(?P<m1>{MONTH_ALT})\.?,?\s+(?P<y1>{YEAR})\b{_NOT_NUMBER_END})
-  | (?P<mdy>\b(?:(?P<w2>{WEEKDAY_ALT}),?\s+)?(?P<m2>{MONTH_ALT})\.?\s+(?P<d2>{DAY}),?\s+(?P<y2>{YEAR})\b{_NOT_NUMBER_END})
-  | (?P<dm>(?<![\d,.])\b(?:(?P<w3>{WEEKDAY_ALT}),?\s+)?(?:the\s+)?(?P<d3>{DAY})(?:\s+of)?\s+(?P<m3>{MONTH_ALT})\b\.?(?!\s*\d))
-  | (?P<md>\b(?:(?P<w4>{WEEKDAY_ALT}),?\s+)?(?P<m4>{MONTH_ALT})\.?\s+(?P<d4>{DAY})\b{_NOT_NUMBER_END}(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|km|people|percent|per)\b))
-  | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?(?P<m5>{MONTH_ALT})\.?,?\s+(?:of\s+)?(?P<y5>{_YEAR_OR_SPOKEN})\b{_NOT_NUMBER_END})
-  | (?P<mly>\b(?P<m6>{MONTH_ALT})\s+(?P<ly>last|this|next)\s+year\b)
-  | (?P<yend>\b(?:(?P<since>since)\s+)?(?:the\s+end\s+of\s+(?:the|this)\s+year|year[-\s]end|year(?:'s|’s)\s+end)\b)
-  | (?P<mon>\b(?:(?P<mmod>last|this|next|early|late|mid|the\s+(?:middle|beginning|start|end)\s+of)[\s-]+)?(?P<m7>{_FULL_MONTH_ALT})(?:'s|’s)?\b(?!\s*\d))
-  | (?P<yrel>\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<ywhich>this|last|next|the\s+(?:current|past|full|coming))\s+(?:fiscal\s+|calendar\s+)?year\b(?!-))
-  | (?P<yago>\b(?P<yn>{_N})\s+years?\s+(?:ago|earlier)\b|\byear[-\s](?:earlier|ago)\b)
-  | (?P<mago>\b(?P<mn>{_N})\s+months?\s+ago\b)
-  | (?P<mrel>\b(?:(?:earlier|later|early|late)\s+)?(?P<mwhich>this|last|next)\s+month\b)
-  | (?P<wrel>\b(?:(?:earlier|later|early|late)\s+)?(?P<wwhich>this|last|next)\s+week\b)
-  | (?P<year>(?<![\d,.$£€#/:])(?<!\d-)(?<!\d–)\b(?:fiscal\s+|calendar\s+|(?:early|mid|late)[\s-]+)?(?P<y8>{YEAR})\b(?![,.]?\d|\s*%|[-–/]\d|\s+(?:{_COUNTED}|[a-z]+(?:ers|ors|ants|ents|ists|ees))\b))
-  | (?P<spoken>\b(?P<sy>{SPOKEN_YEAR})\b(?![-\s]+(?:year|{_COUNTED}\b)))
-  | (?P<wd>\b(?:(?P<wmod>last|next|this|this\s+past|this\s+coming|the\s+previous|on|early|late)\s+)?(?P<w>{WEEKDAY_ALT})(?:'s|’s)?\b(?!,?\s+(?:{MONTH_ALT}\.?\s+{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH_ALT})\b)(?:\s+(?:morning|afternoon|evening|night))?)
-  | (?P<ago>\b(?P<n>{_N})\s+(?P<unit>days?|weeks?)\s+ago\b)
-  | (?P<rel>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b)
-    """,
-    re.I | re.X,
-)
-# The words every date expression contains: the full pattern is only tried around them
-# (trying it at every position of every sentence costs ~0.5 ms a sentence).
-_TRIGGER = re.compile(rf"\b(?:{MONTH_ALT}|{WEEKDAY_ALT}|yesterday|today|tonight|tomorrow|last|earlier|this|next|"
-                      r"ago|years?|months?|weeks?|eighteen|nineteen|thousand|(?:1[89]|20)\d\d)\b", re.I)
-_BACK, _AHEAD = 28, 64  # how far an expression reaches before and after its trigger word
-# Weekdays, "today" and "tomorrow" inside names.
-_NAME_BEFORE = re.compile(r"(?:\b(?:good|black|cyber|ash|holy|maundy|palm|easter|bloody|usa|super)\s+)$", re.I)
-_NAME_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:times|telegraph|mirror|express|post|herald|mail|people|school|show|"
-                         r"programme|program|night\s+live|league|service|best|trading|prayers?\s+leader)\b", re.I)
-# "until Wednesday", "by Friday": the nearest such weekday, before or after.
-_EITHER_WAY = re.compile(r"\b(?:until|till|by|through)\s+(?:the\s+)?$", re.I)
-# A date in a clause about the future points forward ("will meet on Monday", "would vote
-# Tuesday", "as soon as Friday", "expected in December", "by May").
-_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would|is\s+due|are\s+due|due\s+to|scheduled|plans?\s+to|planning\s+to|"
-                     r"planned|upcoming|set\s+to|(?<![-\w])expected|expects?\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|"
-                     r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|takes?\s+effect|payable|of\s+record)\b[^.;]{0,60}$", re.I)
-# ... and a clause about the past points back ("the year ended March 31", "a high set on Aug. 6").
-_PAST = re.compile(r"\b(?:ended|since|set\s+on|began|closed|reached|hit|peaked)\s+(?:\S+\s+){0,2}$", re.I)
-# A comparison's baseline is no event of its own: "up from $4 a year earlier", "the year-ago quarter".
-_COMPARED = re.compile(r"\b(?:from|with|than|versus|vs\.?|over|against)\b(?:[^.;]|\.\d){0,80}$", re.I)
-_BY = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:early|mid|late|the\s+(?:middle|end|beginning)\s+of)[\s-]+)?$", re.I)
-# Words before a bare month that make it a date ("in March", "since May", "last June").
-_MONTH_CONTEXT = re.compile(r"\b(?:in|by|since|until|till|through|during|for|from|to|before|after|of|between|and|or|"
-                            r"around|early|late|mid|last|this|next|on)[\s-]+$", re.I)
-_RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0,
-                  "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tomorrow": 1}
+from .timeline_grammar import DateMention, _is_lowercased
+from .timeline_grammar import find_date_mentions as _day_month_year
+from .timeline_periods import Reports, find_periods
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression found in a text: offsets into that text, the date (the first day of
-    the period it names), how precise it is, whether it was resolved against the text's date."""
-
-    start: int
-    end: int
-    expression: str
-    date: dt.date
-    relative: bool
-    granularity: str = "day"
-
-    @property
-    def value(self) -> str:
-        """The date at its granularity: "1988", "1988-08", "1988-W32" or "1988-08-02"."""
-        if self.granularity == "year":
-            return f"{self.date.year:04d}"
-        if self.granularity == "month":
-            return f"{self.date.year:04d}-{self.date.month:02d}"
-        if self.granularity == "week":
-            return iso_week(self.date)
-        return self.date.isoformat()
-
-
-def _is_lowercased(text: str) -> bool:
-    """True for text with (almost) no capitals inside sentences, like Multi-News."""
-    words = text[:6000].split()
-    inner = [w for prev, w in zip(words, words[1:])
-             if prev[-1:].isalpha() and prev[-1:].islower() and w[:1].isalpha()]
-    return len(inner) >= 20 and sum(w[0].isupper() for w in inner) < 0.02 * len(inner)
-
-
-def _month_ok(word: str, lowercased: bool) -> bool:
-    if word[0].isupper():
-        return True
-    return lowercased and word.lower() not in AMBIGUOUS_MONTHS
-
-
-def _tense(before: str) -> str:
-    """"future" when the clause before a date looks ahead ("will", "expected", "by"), "past" when
-    it looks back ("ended", "was"), else ""."""
-    if _PAST.search(before):  # the nearer signal first: "to be sold for the year ended March 31"
-        return "past"
-    return "future" if _FUTURE.search(before) or _BY.search(before) else ""
-
-
-def _month_day(month: int, day: int, anchor: dt.date, tense: str, weekday: str | None) -> dt.date | None:
-    """A month and day without a year: the year its weekday names when one is given ("Saturday,
-    April 25"); else on or after the document's date in a clause about the future, on or before
-    it in one about the past, the nearest otherwise."""
-    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := make_date(y, month, day))]
-    if weekday:
-        named = [d for d in options if d.weekday() == WEEKDAYS.index(weekday.lower())]
-        options = named or options
-        return min(options, key=lambda d: abs((d - anchor).days)) if options else None
-    if tense == "future":
-        ahead = [d for d in options if d >= anchor]
-        return min(ahead) if ahead else None
-    if tense == "past":
-        behind = [d for d in options if d <= anchor]
-        return max(behind) if behind else None
-    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
-
-
-def _month(month: int, anchor: dt.date, mod: str, tense: str) -> dt.date:
-    """A month without a year: "last August" is the latest August before the document's month
-    (but the month before it is "last month": "last February" in March is a year back), "next"
-    the first after it, "this" the document's year; otherwise the first on or after the
-    document's month in a clause about the future or when it is at most two months ahead ("in
-    November" in late October), else the latest on or before it."""
-    mod = " ".join(mod.lower().split())
-    year = anchor.year
-    if mod == "last":
-        year -= month >= anchor.month - 1
-    elif mod == "next":
-        year += month <= anchor.month
-    elif mod != "this":
-        if tense == "future" or 0 < month - anchor.month <= 2 or 0 < month + 12 - anchor.month <= 2:
-            year += month < anchor.month
-        else:
-            year -= month > anchor.month
-    return dt.date(year, month, 1)
-
-
-def _weekday(index: int, anchor: dt.date, mod: str, before: str) -> dt.date:
-    back = (anchor.weekday() - index) % 7  # days back to the most recent one, 0 = same day
-    mod = " ".join(mod.lower().split())
-    if mod == "next" or mod == "this coming" or (mod in ("", "on") and _FUTURE.search(before)):
-        return anchor + dt.timedelta(days=(index - anchor.weekday()) % 7)
-    if mod == "" and _EITHER_WAY.search(before):
-        ahead = (index - anchor.weekday()) % 7
-        return anchor + dt.timedelta(days=ahead) if ahead < back else anchor - dt.timedelta(days=back)
-    if mod in ("last", "this past"):
-        back = back or 7
-    elif mod == "the previous":
-        back = (back or 7) + 7
-    return anchor - dt.timedelta(days=back)
-
-
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
-
-
-def _matches(text: str) -> Iterator[re.Match]:
-    """Non-overlapping matches of the full pattern that contain a trigger word, left to right."""
-    done = 0
-    for t in _TRIGGER.finditer(text):
-        if t.start() < done:
-            continue
-        start = max(done, t.start() - _BACK)
-        for m in _PATTERN.finditer(text, start, min(len(text), t.end() + _AHEAD)):
-            if m.end() <= t.start():
-                continue  # ends before the trigger: another expression, or a part of one
-            if m.start() <= t.start():
-                done = m.end()
-                yield m
-            break
-
-
-def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
-    """(date, granularity, relative) of one match, or None when it is no date here."""
-    g = m.groupdict()
-    if (g["yrel"] or g["mrel"] or g["wrel"]) and m.group(0).split()[-1][0].isupper():
-        return None  # a title: ABC's "This Week", "Next Year's Model"
-    before = text[max(0, m.start() - 90):m.start()]
-    if g["iso"]:
-        return make_date(int(g["iy"]), int(g["im"]), int(g["id"])), "day", False
-    if g["dmy"] or g["mdy"]:
-        mon, day, year = (g["m1"], g["d1"], g["y1"]) if g["dmy"] else (g["m2"], g["d2"], g["y2"])
-        if _month_ok(mon, lowercased):
-            return make_date(int(year), MONTHS[mon.lower()], int(re.sub(r"\D", "", day))), "day", False
-    elif g["dm"] or g["md"]:
-        mon, day, wd = (g["m3"], g["d3"], g["w3"]) if g["dm"] else (g["m4"], g["d4"], g["w4"])
-        if anchor and _month_ok(mon, lowercased) and not (mon.lower() == "may" and not mon[0].isupper()):
-            return _month_day(MONTHS[mon.lower()], int(re.sub(r"\D", "", day)), anchor, _tense(before), wd), \
-                "day", True
-    elif g["my"]:
-        if _month_ok(g["m5"], lowercased):
-            year = int(g["y5"]) if g["y5"].isdigit() else spoken_year(g["y5"])
-            return make_date(year, MONTHS[g["m5"].lower()], 1), "month", False
-    elif g["mly"]:
-        if anchor and _month_ok(g["m6"], lowercased):
-            shift = {"last": -1, "this": 0, "next": 1}[g["ly"].lower()]
-            return make_date(anchor.year + shift, MONTHS[g["m6"].lower()], 1), "month", True
-    elif g["yend"]:
-        if anchor:
-            return dt.date(anchor.year - bool(g["since"]), 12, 31), "day", True
-    elif g["mon"]:
-        mon, mod = g["m7"], g["mmod"] or ""
-        if anchor and (mon[0].isupper() or lowercased) and not re.search(r"\b(?:each|every)\s+$", before, re.I) and (
-                mod or _MONTH_CONTEXT.search(before) or (mon.lower() not in AMBIGUOUS_MONTHS | {"march", "april", "june"}
-                                                         and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]))):
-            return _month(MONTHS[mon.lower()], anchor, mod if mod.lower() in ("last", "next", "this") else "",
-                          "future" if _BY.search(before) else _tense(before)), "month", True
-    elif g["yrel"]:
-        if anchor:
-            which = g["ywhich"].lower().split()[-1]
-            shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
-            return dt.date(anchor.year + shift, 1, 1), "year", True
-    elif g["yago"]:
-        # a comparison's baseline ("up from $4 a year earlier", "the year-ago quarter") is no event
-        if anchor and g["yn"] and not (_count(g["yn"]) == 1 and _COMPARED.search(before)):
-            n = _count(g["yn"])
-            if n == 1:  # "a year ago": the same day a year before
-                return make_date(anchor.year - 1, anchor.month, min(anchor.day, 28)) \
-                    if (anchor.month, anchor.day) == (2, 29) else anchor.replace(year=anchor.year - 1), "day", True
-            return dt.date(anchor.year - n, 1, 1), "year", True
-    elif g["mago"]:
-        if anchor:
-            y, mo = shift_months(anchor.year, anchor.month, -_count(g["mn"]))
-            return dt.date(y, mo, 1), "month", True
-    elif g["mrel"]:
-        if anchor:
-            y, mo = shift_months(anchor.year, anchor.month, {"last": -1, "this": 0, "next": 1}[g["mwhich"].lower()])
-            return dt.date(y, mo, 1), "month", True
-    elif g["wrel"]:
-        if anchor:
-            days = {"last": -7, "this": 0, "next": 7}[g["wwhich"].lower()]
-            return anchor + dt.timedelta(days=days - anchor.weekday()), "week", True
-    elif g["year"]:
-        return make_date(int(g["y8"]), 1, 1), "year", False
-    elif g["spoken"]:
-        year = spoken_year(g["sy"])
-        if year and (not g["sy"].lower().startswith("two") or re.search(r"\b(?:the\s+year|in|by|since|until)\s+$",
-                                                                         before, re.I)):
-            return make_date(year, 1, 1), "year", False
-    elif g["wd"]:
-        if anchor and not _NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
-                and not _NAME_AFTER.match(text[m.start("w") + len(g["w"]):]) \
-                and not re.search(r"\b(?:each|every)\s+$", before, re.I):
-            mod = g["wmod"] or ""
-            if mod.lower() in ("early", "late"):
-                mod = ""
-            return _weekday(WEEKDAYS.index(g["w"].lower()), anchor, mod, before), "day", True
-    elif g["ago"]:
-        if anchor:
-            days = _count(g["n"]) * (7 if g["unit"].lower().startswith("week") else 1)
-            return anchor - dt.timedelta(days=days), "day", True
-    elif g["rel"]:
-        key = " ".join(m.group(0).lower().split())
-        if anchor and not _NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
-                and not _NAME_AFTER.match(text[m.end():]) \
-                and not (m.group(0)[0] == "T" and m.start() > 0 and key in ("today", "tomorrow")):
-            return anchor + dt.timedelta(days=_RELATIVE_DAYS[key]), "day", True
-    return None
-
-
-def find_date_mentions(text: str, anchor: dt.date | None, lowercased: bool | None = None) -> Iterator[DateMention]:
-    """Date expressions in ``text``; relative ones only when an ``anchor`` date is given."""
-    if lowercased is None:
-        lowercased = _is_lowercased(text)
-    for m in _matches(text):
-        found = _resolve(m, text, anchor, lowercased)
-        if not found or found[0] is None:
-            continue
-        date, granularity, relative = found
-        expr, end = m.group(0), m.end()
-        if expr.endswith(".") and expr[:-1].split()[-1].lower() in FULL_MONTHS:
-            expr, end = expr[:-1], end - 1  # a full stop after "December" ends the sentence
-        yield DateMention(m.start(), end, expr, date, relative, granularity)
-
+def find_date_mentions(text: str, anchor: dt.date | None, lowercased: bool | None = None,
+                       reports: Reports | None = None, offset: int = 0) -> list[DateMention]:
+    """Date expressions in ``text``, in text order; relative ones only when an ``anchor`` date
+    is given. ``text`` is a sentence at ``offset`` in a document whose :class:`Reports` are
+    given (without them, the text is its own document). A quarter, half or season takes the
+    place of a date inside its words ("the third quarter of 1984" is no "1984")."""
+    periods = find_periods(text, anchor, reports, offset)
+    days = [m for m in _day_month_year(text, anchor, lowercased)
+            if not any(p.start < m.end and m.start < p.end for p in periods)]
+    return sorted(days + periods, key=lambda m: m.start)
 
 def _parse_iso(iso: str | None) -> dt.date | None:
     try:
@@ -378,6 +106,7 @@ def build_timeline(sentences: list[Sentence], documents: list[Document]) -> list
     order = {d.id: i for i, d in enumerate(documents)}
     by_id = {d.id: d for d in documents}
     lowercased = {d.id: _is_lowercased(d.text[:5000]) for d in documents}
+    reports: dict[str, Reports] = {}
     keyed = []
     previous_end: dict[str, int] = {}
     for s in sentences:
@@ -385,12 +114,15 @@ def build_timeline(sentences: list[Sentence], documents: list[Document]) -> list
         if doc is None:
             continue
         anchor = _parse_iso(doc.date)
+        if s.doc not in reports:
+            reports[s.doc] = Reports.of(doc.text, anchor)
         dates = []
         line_start, dateline = _dateline_before(doc.text, s, previous_end.get(s.doc, 0))
         previous_end[s.doc] = s.end
         if dateline:
-            dates += [_entry_date(line_start, m) for m in find_date_mentions(dateline, anchor, lowercased[s.doc])]
-        dates += [_entry_date(s.start, m) for m in find_date_mentions(s.text, anchor, lowercased[s.doc])]
+            dates += [_entry_date(line_start, m) for m in _day_month_year(dateline, anchor, lowercased[s.doc])]
+        dates += [_entry_date(s.start, m) for m in find_date_mentions(s.text, anchor, lowercased[s.doc],
+                                                                       reports[s.doc], s.start)]
         if not dates:
             continue
         first = min(dates, key=lambda d: (period_sort_key(d.date, d.granularity), d.start))

@@ -71,8 +71,10 @@ def _timeline_dates(t) -> str:
     for d in t.dates or [t]:
         seen.setdefault(d.date, (d.granularity, d.expression))
     ordered = sorted(seen.items(), key=lambda kv: period_sort_key(kv[0], kv[1][0]))
-    return " · ".join(f'<b><time datetime="{escape(date)}">{escape(period_label(date, g))}</time></b> '
-                      f'<small>({escape(expr)})</small>' for date, (g, expr) in ordered)
+    # HTML's datetime holds a year, month, ISO week or day; a quarter or season is shown only
+    return " · ".join((f'<b><time datetime="{escape(date)}">{escape(period_label(date, g))}</time></b>'
+                       if g in ("year", "month", "week", "day") else f'<b>{escape(period_label(date, g))}</b>')
+                      + f' <small>({escape(expr)})</small>' for date, (g, expr) in ordered)
 
 
 def _analysis_html(brief: Brief, doc_index, marks) -> str:

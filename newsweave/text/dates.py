@@ -143,25 +143,73 @@ def shift_months(year: int, month: int, by: int) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- dates of any granularity
 
-GRANULARITY_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+# Coarsest first: a period sorts before the shorter periods and days that start with it.
+GRANULARITY_RANK = {"decade": -1, "year": 0, "half": 1, "quarter": 2, "season": 3, "month": 4, "week": 5, "weekend": 6, "day": 7}
+# Seasons as TimeML writes them, by the month they start in; a winter ("1994-WI") is the one
+# whose January falls in its year (it starts the December before).
+SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def period_value(day: dt.date, granularity: str) -> str:
+    """A period given by its first day, as a value: "197" (the 1970s, as TimeML writes a
+    decade), "1988", "1988-H2", "1988-Q3", "1994-WI",
+    "1988-08", "1988-W32", "1988-W32-WE" (a weekend, given by its Saturday) or "1988-08-02"."""
+    if granularity == "decade":
+        return f"{day.year // 10:03d}"
+    if granularity == "year":
+        return f"{day.year:04d}"
+    if granularity == "half":
+        return f"{day.year:04d}-H{1 if day.month < 7 else 2}"
+    if granularity == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "season":
+        code = next(c for c, m in SEASONS.items() if m == day.month)
+        return f"{day.year + (code == 'WI'):04d}-{code}"
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "week":
+        return iso_week(day)
+    if granularity == "weekend":
+        return f"{iso_week(day)}-WE"
+    return day.isoformat()
 
 
 def period_start(value: str, granularity: str) -> dt.date:
-    """The first day of a date of any granularity: "1988", "1988-08", "1988-W32", "1988-08-02"."""
-    if granularity == "week":
-        year, week = value.split("-W")
-        return dt.date.fromisocalendar(int(year), int(week), 1)
+    """The first day of a date of any granularity: "1988", "1988-H2", "1988-Q3", "1994-WI"
+    (1993-12-01), "1988-08", "1988-W32", "1988-W32-WE" (its Saturday), "1988-08-02"."""
+    if granularity in ("week", "weekend"):
+        year, week = value[:4], value[6:8]
+        return dt.date.fromisocalendar(int(year), int(week), 6 if granularity == "weekend" else 1)
+    if granularity in ("half", "quarter", "season"):
+        year, code = int(value[:4]), value[5:]
+        if granularity == "half":
+            return dt.date(year, 1 if code == "H1" else 7, 1)
+        if granularity == "quarter":
+            return dt.date(year, 3 * int(code[1]) - 2, 1)
+        return dt.date(year - (code == "WI"), SEASONS[code], 1)
+    if granularity == "decade":
+        return dt.date(int(value) * 10, 1, 1)
     parts = [int(p) for p in value.split("-")] + [1, 1]
     return dt.date(parts[0], parts[1], parts[2])
 
 
 def period_sort_key(value: str, granularity: str) -> tuple[dt.date, int]:
-    """Chronological order of dates of any granularity: a year or a month before its days."""
+    """Chronological order of dates of any granularity: a year, half, quarter or month before
+    its days."""
     return period_start(value, granularity), GRANULARITY_RANK[granularity]
 
 
 def period_label(value: str, granularity: str) -> str:
-    """A date as a reader sees it: "1988", "1988-08", "week of 1988-08-01" or "1988-08-02"."""
-    if granularity == "week":
-        return f"week of {period_start(value, granularity).isoformat()}"
+    """A date as a reader sees it: "1970s", "1988", "H2 1988", "Q3 1988", "winter 1993-94", "1988-08",
+    "week of 1988-08-01", "weekend of 1988-08-06" or "1988-08-02"."""
+    if granularity in ("week", "weekend"):
+        return f"{granularity} of {period_start(value, granularity).isoformat()}"
+    if granularity == "decade":
+        return f"{value}0s"
+    if granularity in ("half", "quarter"):
+        return f"{value[5:]} {value[:4]}"
+    if granularity == "season":
+        year, code = int(value[:4]), value[5:]
+        return f"winter {year - 1}-{year % 100:02d}" if code == "WI" else f"{_SEASON_NAMES[code]} {year}"
     return value

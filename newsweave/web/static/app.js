@@ -403,17 +403,27 @@
     }
   }
 
-  // A timeline date of any granularity: "1988", "Aug 1988", "week of 1 Aug 1988", "Tue, 2 Aug 1988".
+  // A timeline date of any granularity: "1970s", "1988", "Q3 1988", "summer 1989", "Aug 1988",
+  // "week of 1 Aug 1988", "Tue, 2 Aug 1988".
   function formatPeriod(date, granularity) {
+    // TimeML's periods (docs/brief-schema.md): "197" the 1970s, "1988-H2", "1988-Q3", "1994-WI", "1990-W32-WE"
+    if (granularity === "decade") return `${date}0s`;
+    const part = /^(\d{4})-(H[12]|Q[1-4]|SP|SU|FA|WI)$/.exec(date);
+    if (part) {
+      const season = { SP: "spring", SU: "summer", FA: "autumn" }[part[2]];
+      if (part[2] === "WI") return `winter ${+part[1] - 1}-${part[1].slice(2)}`;
+      return season ? `${season} ${part[1]}` : `${part[2]} ${part[1]}`;
+    }
     if (granularity === "year" || /^\d{4}$/.test(date)) return date;
     if (granularity === "month" || /^\d{4}-\d{2}$/.test(date)) {
       const d = new Date(date + "-15T12:00:00Z");
       return isNaN(d) ? date : d.toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
     }
-    const week = /^(\d{4})-W(\d{2})$/.exec(date);
-    if (week) {  // the Monday of the ISO week
+    const week = /^(\d{4})-W(\d{2})(-WE)?$/.exec(date);
+    if (week) {  // the Monday of the ISO week (its Saturday for a weekend)
       const jan4 = new Date(Date.UTC(+week[1], 0, 4));
       const monday = new Date(jan4.getTime() + ((+week[2] - 1) * 7 - ((jan4.getUTCDay() + 6) % 7)) * 86400000);
+      if (week[3]) return `weekend of ${formatDate(new Date(monday.getTime() + 5 * 86400000).toISOString().slice(0, 10))}`;
       return `week of ${formatDate(monday.toISOString().slice(0, 10))}`;
     }
     return formatDate(date, true);
