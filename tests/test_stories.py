@@ -151,3 +151,21 @@ def test_briefs_run_on_the_batch_engine_alike_in_one_or_two_processes():
                        for s in r["stories"]]  # noqa: E731
     assert strip(one) == strip(two)
     assert any(s["brief"] for s in two["stories"])
+
+
+def test_an_update_keeps_new_news_about_the_same_names_and_drops_a_fact_retold():
+    from newsweave.stories.build import update_of
+
+    def brief(*texts):
+        return {"summary": [{"text": t, "doc": "d", "start": i, "end": i + 1} for i, t in enumerate(texts)],
+                "stats": {"documents": 2}}
+
+    before = brief("The Silver Tern ferry caught fire off Carrick Point on Monday with 212 passengers aboard.",
+                   "All passengers were taken off the Silver Tern by lifeboats, the coastguard said.")
+    after = brief("The Silver Tern ferry caught fire off Carrick Point on Monday with 212 passengers aboard.",
+                  "Lifeboats took all the passengers off the Silver Tern, the coastguard said.",
+                  "The Silver Tern ferry that caught fire off Carrick Point on Monday returned to service on Friday.")
+    update = update_of(after, before, "2025-03-01T00:00:00Z")
+    assert [s["text"] for s in update["sentences"]] == [after["summary"][2]["text"]]
+    assert update["previous_articles"] == 2 and update_of(after, None, None) is None
+    # (its content words overlap the first sentence's at cosine 0.74: the former rule, cosine >= 0.5, dropped it)

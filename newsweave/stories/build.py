@@ -15,13 +15,17 @@ from ..copies import find_copies
 from ..clean import find_debris
 from ..errors import InputError
 from ..model import Document
+from ..similarity import probabilities
+from ..summarizers.base import REPEAT
 from ..text.words import content_words
 from . import SCHEMA_VERSION
 from .features import Item
 
-# A sentence of the new brief is already told when it shares this much (cosine of its
-# content words) with a sentence of the previous brief.
-SAME_NEWS = 0.5
+# A sentence of the new brief is already told when the previous brief has it, states the same
+# fact in other words (the same-fact model at the bar the summarizer drops a repeat at,
+# summarizers.base.REPEAT), or shares this much of its content words (cosine): a sentence that
+# names the story's people and places again but reports something new is news.
+SAME_WORDS = 0.8
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?:\s|$)", re.S)
 
 
@@ -112,12 +116,18 @@ def update_of(new: dict, previous: dict | None, since: str | None) -> dict | Non
     """The sentences of the new brief that report what the previous brief did not."""
     if previous is None:
         return None
-    told = [_vector(s["text"]) for s in previous.get("summary", [])]
+    old = [s["text"] for s in previous.get("summary", [])]
+    told = [_vector(t) for t in old]
     fresh = []
     for s in new.get("summary", []):
+        if s["text"] in old:
+            continue
         v = _vector(s["text"])
-        if all(_cos(v, t) < SAME_NEWS for t in told):
-            fresh.append({"text": s["text"], "doc": s["doc"], "start": s["start"], "end": s["end"]})
+        if any(_cos(v, t) >= SAME_WORDS for t in told):
+            continue
+        if old and max(probabilities([(s["text"], t) for t in old])) >= REPEAT:
+            continue
+        fresh.append({"text": s["text"], "doc": s["doc"], "start": s["start"], "end": s["end"]})
     return {"since": since, "previous_articles": previous.get("stats", {}).get("documents"),
             "sentences": fresh}
 
