@@ -107,11 +107,20 @@ def test_incremental_store_keeps_ids_and_briefs_what_is_new(tmp_path):
     assert {s["id"] for s in again["stories"]} == {flood_id, ids["comet"]}
 
 
+def test_a_dated_article_without_a_title_gets_the_headline_its_text_starts_with():
+    text = "Kestrel Ridge astronomers find comet Varga-Osei\n\n" + COMET
+    result = newsweave.stories([{"id": "c1", "text": text, "date": "2021-06-01"}], briefs=False)
+    article = result["stories"][0]["articles"][0]
+    assert article["title"] == "Kestrel Ridge astronomers find comet Varga-Osei" and article["date"] == "2021-06-01"
+
+
 def test_bad_input():
     with pytest.raises(InputError, match="twice"):
         newsweave.stories([art("a", FLOOD_2019_A), art("a", FLOOD_2023)])
     with pytest.raises(InputError, match="text"):
         newsweave.stories([art("a", FLOOD_2019_A), {"id": "b"}])
+    with pytest.raises(InputError, match='"date" must be a string'):
+        newsweave.stories([{**art("a", FLOOD_2019_A), "date": 20190311}, art("b", FLOOD_2023)])
     single = newsweave.stories([art("only", COMET)])
     assert groups(single) == [["only"]] and single["stories"][0]["brief"] is None
 
@@ -131,6 +140,9 @@ def test_cli_jsonl_formats_and_errors(tmp_path):
     dup = tmp_path / "dup.jsonl"
     dup.write_text(json.dumps({"id": "x", "text": COMET}) + "\n" + json.dumps({"id": "x", "text": FLOOD_2023}) + "\n")
     assert_user_error(run_cli("stories", str(dup)), "twice")
+    typed = tmp_path / "typed.jsonl"
+    typed.write_text(json.dumps({"id": "x", "text": COMET, "title": {"en": "Comet"}}) + "\n")
+    assert_user_error(run_cli("stories", str(typed)), "line 1", '"title" must be a string')
     stdin = run_cli("stories", "-", "--no-briefs", "-f", "json", stdin=pile.read_bytes())
     assert len(json.loads(stdin.stdout)["stories"]) == 4
 

@@ -59,6 +59,9 @@ def read_articles_jsonl(text: str, source: str) -> list[dict]:
             raise InputError(f"{source} line {n}: expected an object with \"id\" and \"text\"")
         if not isinstance(row.get("text"), str) or not row["text"].strip():
             raise InputError(f"{source} line {n}: no \"text\" (each line is one article with its text)")
+        for key in ("title", "date", "source", "url"):
+            if row.get(key) is not None and not isinstance(row[key], str):
+                raise InputError(f"{source} line {n}: \"{key}\" must be a string, not {type(row[key]).__name__}")
         aid = row.get("id")
         out.append({"id": str(aid) if aid not in (None, "") else f"{source}#{n}",
                     **{k: row.get(k) for k in ("text", "title", "date", "source", "url")}})

@@ -84,8 +84,8 @@ def read_item(article: dict, find_date: bool = True) -> Item:
             date = None
     doc = Document(id=article["id"], text=text, title=article.get("title") or None, date=date)
     doc.removed = find_debris(text)
-    if find_date and not date:
-        add_metadata(doc)
+    if find_date and not (date and doc.title):
+        add_metadata(doc)  # the headline and date the text states, where not given
     kept = "\n".join(text[s:e] for s, e in kept_line_spans(text, doc.removed))
     item = Item(id=article["id"], text=text, title=doc.title, date=doc.date,
                 source=article.get("source") or None, url=article.get("url") or None)

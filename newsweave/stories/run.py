@@ -12,7 +12,8 @@ from .group import MemoryIndex, Params, group
 
 
 def check_articles(articles: list[dict]) -> None:
-    """Every article has a non-empty string id and text, and no id comes twice."""
+    """Every article has a non-empty string id and text, optional fields that are strings (or
+    null), and no id comes twice."""
     seen = set()
     for n, a in enumerate(articles, 1):
         if not isinstance(a, dict):
@@ -22,6 +23,9 @@ def check_articles(articles: list[dict]) -> None:
             raise InputError(f"article {n}: no \"id\" (give each article a unique id)")
         if not isinstance(a.get("text"), str) or not a["text"].strip():
             raise InputError(f"article {aid}: no \"text\" (give the article's text as a string)")
+        for key in ("title", "date", "source", "url"):
+            if a.get(key) is not None and not isinstance(a[key], str):
+                raise InputError(f"article {aid}: \"{key}\" must be a string, not {type(a[key]).__name__}")
         if aid in seen:
             raise InputError(f"article id {aid} is given twice: ids must be unique")
         seen.add(aid)
