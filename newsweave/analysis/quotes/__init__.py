@@ -203,9 +203,12 @@ def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
     parts = [Span(doc.id, f.raw.start, f.raw.end, text[f.raw.start:f.raw.end]) for f in group]
     speaker = next((f.speaker for f in group if f.speaker is not None and not f.inherited), None) \
         or first.speaker
-    named = None
+    named = source = None
     if speaker is not None and speaker.start is not None:
         named = Span(doc.id, speaker.start, speaker.end, text[speaker.start:speaker.end])
+        # this attribution's own mention of them: the pronoun of "she said", else the name
+        s0, s1 = (speaker.src_start, speaker.src_end) if speaker.src_start is not None else (speaker.start, speaker.end)
+        source = Span(doc.id, s0, s1, text[s0:s1])
     s = sents[first.si]
     return Quote(
         text=" \u2026 ".join(_clean_inner(text[f.raw.inner_start:f.raw.inner_end]) for f in group),
@@ -214,6 +217,7 @@ def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
         sentence=Span(doc.id, s.start, s.end, s.text),
         speaker_span=named,
         parts=parts,
+        source_span=source,
     )
 
 

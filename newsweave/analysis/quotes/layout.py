@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from .context import _DocContext, _Mention
 from .marks import _Raw
@@ -64,7 +65,8 @@ def _layout_speaker(ctx: _DocContext, r: _Raw, paras) -> _Mention | None:
         pronoun = m.group("pro").lower()
         # the sentences up to the quotation's end (it may end outside every kept sentence: a
         # fragment the splitter left out)
-        return _antecedent(ctx, bisect_right(ctx.starts, r.end - 1), _PRONOUN_KIND[pronoun], pronoun=pronoun)
+        found = _antecedent(ctx, bisect_right(ctx.starts, r.end - 1), _PRONOUN_KIND[pronoun], pronoun=pronoun)
+        return replace(found, src_start=m.start("pro"), src_end=m.end("pro")) if found else None
     return None
 
 

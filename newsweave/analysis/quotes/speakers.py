@@ -237,11 +237,22 @@ def _kind(tok) -> str | None:
 
 
 def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
-    """Who the noun phrase headed by ``h`` is: the speaker's text, kind, head lemma, and where
-    the text names them (here, or for a pronoun where its antecedent stands)."""
+    """Who the noun phrase headed by ``h`` is: the speaker's text, kind, head lemma, where the
+    text names them (here, or for a pronoun where its antecedent stands), and where this
+    mention of them is (``src_start``/``src_end``: the pronoun itself, else the name here)."""
     low = h.lower_
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _GROUP_PRONOUNS:
-        return _same_sentence_subject(ctx, k, h) or _antecedent(ctx, k, _kind(h), pronoun=low)
+        m = _same_sentence_subject(ctx, k, h) or _antecedent(ctx, k, _kind(h), pronoun=low)
+        return replace(m, src_start=ctx.off(k, h), src_end=ctx.off(k, h) + len(h.text)) if m else None
+    m = _describe_phrase(ctx, k, h)
+    if m is not None and m.src_start is None:
+        m = replace(m, src_start=m.start, src_end=m.end)
+    return m
+
+
+def _describe_phrase(ctx: _DocContext, k: int, h) -> _Mention | None:
+    """``_describe`` for a noun phrase that is not a pronoun."""
+    low = h.lower_
     if low in ("i", "we", "you", "who", "which", "that", "this"):
         return None
     lemma = h.lemma_.lower()
@@ -298,7 +309,7 @@ def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
         if det and det[0].lower_ == "the":  # "the official": the earlier, fuller description
             earlier = _antecedent(ctx, k, kind, head=lemma)
             if earlier is not None:  # named here all the same
-                return replace(earlier, start=start, end=end)
+                return replace(earlier, start=start, end=end, src_start=start, src_end=end)
     return _Mention(kind, name, lemma, start, end)
 
 
