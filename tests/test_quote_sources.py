@@ -64,3 +64,50 @@ def test_json_carries_the_source_offsets():
     row = analysis_to_dict(Analysis(quotes=_quotes(text)))["quotes"][0]
     assert text[row["speaker_start"]:row["speaker_end"]] == "Mayor Ana Lindqvist"
     assert text[row["source_start"]:row["source_end"]] == "she"
+
+
+def test_a_straight_mark_closes_a_curly_one():
+    text = ("The mayor spoke to us by telephone.\n\n"
+            "\u201cAt this point there is no such thing as bad publicity for us,\" said Mayor Dan Reyes "
+            "in an interview. \"We have made mistakes for fifty years.\u201d\n")
+    q = _one(text, "At this point")
+    assert q.speaker == "Mayor Dan Reyes" and q.span.text.endswith("years.\u201d")
+
+
+@pytest.mark.parametrize("attribution, speaker", [
+    ("Holm answers", "Holm"),  # "answers" tagged as a plural noun: no verb for the parse
+    ("Ortega, 58, told reporters in Lima on Monday", "Ortega"),
+    ("reacted Holm", "Holm"),
+])
+def test_the_words_right_after_a_quotation_attribute_it(attribution, speaker):
+    text = ("Voters in the county have little patience left for either party.\n\n"
+            f"\u201cI can name only two things this party has done for us in twenty years,\u201d {attribution}.\n")
+    assert _one(text, "I can name").speaker == speaker
+
+
+def test_a_pronoun_and_an_adverb_after_a_quotation():
+    text = ("Veronica Holm has run the county party for a decade.\n\n"
+            "\u201cCan you name one thing the party has done for this county?\u201d she asks rhetorically.\n")
+    q = _one(text, "Can you name")
+    assert q.speaker == "Veronica Holm" and q.source_span.text == "she"
+
+
+def test_a_title_in_the_attribution_neither_is_a_quote_nor_breaks_the_next_one():
+    text = ("Governor Tom Brandt spoke on Sunday.\n\n"
+            "\u201cThe budget is a fraud from start to finish,\u201d Brandt said on NBC\u2019s \u201cMeet the Press.\u201d "
+            "\u201cIt spends money the state does not have.\u201d\n")
+    quotes = _quotes(text)
+    assert not any(q.text.startswith("Meet the Press") for q in quotes)
+    assert [q.speaker for q in quotes if q.text.startswith("The budget") or "It spends" in q.text] \
+        and all(q.speaker == "Governor Tom Brandt" for q in quotes)
+
+
+@pytest.mark.parametrize("attribution, speaker", [
+    ("one harbour employee told the local radio station", "one harbour employee"),
+    ("said the printed campaign card", "the printed campaign card"),
+    ("said one of those advisers", "one of those advisers"),
+])
+def test_whatever_the_subject_of_a_speech_verb_names_speaks(attribution, speaker):
+    text = ("The port reopened on Tuesday after a week of strikes.\n\n"
+            f"\u201cWe are shocked, and we want answers from the company,\u201d {attribution}.\n")
+    assert _one(text, "We are shocked").speaker == speaker

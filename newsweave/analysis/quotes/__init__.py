@@ -45,8 +45,8 @@ from dataclasses import dataclass, replace
 from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
 from .context import _ClusterNames, _DocContext, _DocParses, _Mention
-from .marks import _Raw, _clean_inner, _continues, _paragraphs, _scan
-from .layout import _layout_speaker
+from .marks import _Raw, _clean_inner, _continues, _is_title, _paragraphs, _scan
+from .layout import _layout_speaker, _said_after
 from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short, _frame, _reads_as_speech
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech ...
@@ -119,7 +119,8 @@ def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
                 ctx.mentions.setdefault(si, []).append(speaker)
                 found.append(_Found(r, si, speaker, False))
             continue
-        speaker = _layout_speaker(ctx, r, paras) or _attribute(ctx, r, si)
+        speaker = _layout_speaker(ctx, r, paras) or _attribute(ctx, r, si) \
+            or _said_after(ctx, r, paras[r.para][1])
         inherited = False
         if speaker is None and prev is not None and prev.speaker is not None and _continues(text, paras, prev.raw, r):
             speaker, inherited = prev.speaker, True
@@ -165,7 +166,7 @@ def _short_candidate(ctx: _DocContext, r: _Raw, si: int) -> bool:
     text = ctx.doc.text
     inner = text[r.inner_start:r.inner_end].strip(" ,.;:")
     words = inner.split()
-    if not words or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if not words or _is_title(inner):  # “Meet the Press”: a title
         return False
     s = ctx.sentences[si]
     # the verb stands close before it (said the situation was “horrific”), or just after it

@@ -22,7 +22,10 @@ _DASH_AFTER = re.compile(r"[ \xa0]*(?:[\u2015\u2014\u2013]|--)[ \xa0]*(" + _NAME
 _COLON_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[-\u2014\u2013] ))[ \xa0]*(" + _NAME
                            + r")(?:[ \xa0]+(?P<verb>[a-z]+))?[ \xa0]*:[ \xa0\n]*$")
 _SHORT_AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?P<name>" + _NAME
-                          + r"))[ \xa0]+(?P<verb>[a-z]+)(?=[ \xa0]*(?:[.,;:!?]|$))")
+                          + r"))[ \xa0]+(?P<verb>[a-z]+)(?:[ \xa0]+[a-z]+ly)?(?=[ \xa0]*(?:[.,;:!?]|$))")
+# “…,” Ramos, 58, told AFP on Monday  (a quotation that ends in a comma goes on with its attribution)
+_AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey)|(?P<name>" + _NAME
+                    + r"))(?:,[ \xa0]+\d{1,3},)?[ \xa0]+(?P<verb>[a-z]+)\b")
 _SHORT_AFTER_INVERTED = re.compile(r"[ \xa0]*(?P<verb>[a-z]+)[ \xa0]+(?P<name>" + _NAME + r")(?=[ \xa0]*(?:[.,;]|$))")
 _NAME_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:[ \xa0]+[a-z]+)?[ \xa0]+$")
 _QUOTED = re.compile('[\u201c\u201d"]')
@@ -58,16 +61,29 @@ def _layout_speaker(ctx: _DocContext, r: _Raw, paras) -> _Mention | None:
     if m and len(m.group(1)) >= 3:
         return _named(ctx, m.group(1), m.start(1))
     # “…?” Graham asked.  /  “…,” said Graham.  (the same: a fragment the parse never sees)
+    return _said_after(ctx, r, pe, unparsed=True)
+
+
+def _said_after(ctx: _DocContext, r: _Raw, pe: int, unparsed: bool = False) -> _Mention | None:
+    """“…,” Graham said / said Graham / he asked (rhetorically) / Ramos, 58, told AFP: the
+    words right after the quotation. With ``unparsed``, only where the parse cannot see them
+    (outside every sentence); otherwise where the parse of the sentence found no speaker (a
+    tagger that read "Bozell answers" as a noun phrase)."""
+    text = ctx.doc.text
     m = _SHORT_AFTER.match(text, r.end, pe) or _SHORT_AFTER_INVERTED.match(text, r.end, pe)
-    if m and _SPEECH_FORMS.fullmatch(m.group("verb")) and ctx.sentence_at(m.start("verb")) is None:
-        if m.group("name"):
-            return _named(ctx, m.group("name"), m.start("name"))
-        pronoun = m.group("pro").lower()
-        # the sentences up to the quotation's end (it may end outside every kept sentence: a
-        # fragment the splitter left out)
-        found = _antecedent(ctx, bisect_right(ctx.starts, r.end - 1), _PRONOUN_KIND[pronoun], pronoun=pronoun)
-        return replace(found, src_start=m.start("pro"), src_end=m.end("pro")) if found else None
-    return None
+    if not unparsed and m is None:
+        inner = text[r.inner_start:r.inner_end].rstrip()
+        m = _AFTER.match(text, r.end, pe) if inner[-1:] in (",", "?", "!", "\u2014", "-") else None
+    if m is None or not _SPEECH_FORMS.fullmatch(m.group("verb")) \
+            or unparsed and ctx.sentence_at(m.start("verb")) is not None:
+        return None
+    if m.group("name"):
+        return _named(ctx, m.group("name"), m.start("name"))
+    pronoun = m.group("pro").lower()
+    # the sentences up to the quotation's end (it may end outside every kept sentence: a
+    # fragment the splitter left out)
+    found = _antecedent(ctx, bisect_right(ctx.starts, r.end - 1), _PRONOUN_KIND[pronoun], pronoun=pronoun)
+    return replace(found, src_start=m.start("pro"), src_end=m.end("pro")) if found else None
 
 
 def _named(ctx: _DocContext, name: str, start: int) -> _Mention | None:

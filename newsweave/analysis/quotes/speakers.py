@@ -175,7 +175,10 @@ def _speaker_of_verb(ctx: _DocContext, k: int, v):
             if obj:
                 return _describe(ctx, k, obj[0])
         if subj:
-            return _describe(ctx, k, subj[0])
+            found = _describe(ctx, k, subj[0])
+            if found is None and seen == 1 and v.lemma_.lower() in SPEECH_VERBS and v.lemma_.lower() != "continue":
+                found = _any_speaker(ctx, k, subj[0])
+            return found
         if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN") and _kind(v.head) in ("person", "org", "group"):
             return _describe(ctx, k, v.head)  # "footage of Quell asking, “…”"
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and v.head is not v:
@@ -183,6 +186,18 @@ def _speaker_of_verb(ctx: _DocContext, k: int, v):
         else:
             break
     return None
+
+
+def _any_speaker(ctx: _DocContext, k: int, h) -> _Mention | None:
+    """The subject of a speech verb speaks, whatever its noun: "one P&G employee told", "the
+    printed slate card said", "one of those advisers said", "tweeted another"."""
+    if h.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and h.lower_ not in ("another", "others", "some", "many"):
+        return None
+    found = _name_span(ctx, k, h, False)
+    if not found or len(found[0].split()) > 8:
+        return None
+    kind = "group" if h.tag_ in ("NNS", "NNPS") or h.lower_ in ("others", "some", "many") else "person"
+    return _Mention(kind, found[0], h.lemma_.lower(), found[1], found[2])
 
 
 def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
