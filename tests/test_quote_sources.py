@@ -111,3 +111,56 @@ def test_whatever_the_subject_of_a_speech_verb_names_speaks(attribution, speaker
     text = ("The port reopened on Tuesday after a week of strikes.\n\n"
             f"\u201cWe are shocked, and we want answers from the company,\u201d {attribution}.\n")
     assert _one(text, "We are shocked").speaker == speaker
+
+
+def test_a_quotation_resumed_after_its_attribution_is_one_quote():
+    for attribution in ("Holm retorted", "Holm said, noting that the vote had been close"):
+        text = ("Veronica Holm answered the governor on Monday.\n\n"
+                f"\u201cThe county will always stand by its farmers,\u201d {attribution}. "
+                "\u201cIt never gives up on them, whatever the capital says.\u201d\n")
+        quotes = _quotes(text)
+        assert len(quotes) == 1 and quotes[0].speaker == "Veronica Holm", attribution
+        assert quotes[0].text.endswith("whatever the capital says.")
+
+
+def test_a_party_and_state_after_an_inverted_name():
+    text = ("\u201cThey are spending their final days here attacking the bureau,\u201d said Rep. Ed Malloy "
+            "(D-Md.). \u201cIt is a waste of everyone\u2019s time.\u201d\n")
+    assert _quotes(text)[0].speaker == "Rep. Ed Malloy"
+
+
+def test_a_first_name_is_not_the_family_s_mr():
+    text = ("Mr. Brandt, the governor, did not attend the launch.\n\n"
+            "Kasia Brandt, the governor\u2019s daughter, spoke for the family at the event in Akron.\n\n"
+            "\u201cPolicies that let parents work should not be a novelty in this state,\u201d she said.\n")
+    q = _one(text, "Policies that")
+    assert q.speaker.startswith("Kasia Brandt") and q.source_span.text == "she"
+
+
+def test_i_said_is_the_author():
+    text = ("The judge asked me to explain myself before the sentence.\n\n"
+            "\u201cI came to this country with nothing but a borrowed blazer,\u201d I said.\n")
+    q = _one(text, "I came to")
+    assert q.speaker == "the author" and q.speaker_span is None and q.source_span.text == "I"
+
+
+@pytest.mark.parametrize("lead", [
+    "Holm, exasperated, finally responded: ",
+    "Senator Veronica Holm delivered a blunt message to the governor:\n\n",
+    "When the dam failed, Senator Veronica Holm released the following statement:\n\n",
+])
+def test_the_subject_of_a_clause_that_ends_in_a_colon(lead):
+    text = ("Senator Veronica Holm has led the inquiry since March.\n\n"
+            f"{lead}\u201cIt is time to stop attacking the engineers and start fixing the dam.\u201d\n")
+    assert _one(text, "It is time").speaker == "Senator Veronica Holm"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Senator Veronica Holm says the mayor accepted gifts from the builders and \u201cthere is nothing wrong "
+     "with that at all.\u201d", "Senator Veronica Holm"),
+    ("The two engineers believe that the dam is \u201cthe weakest in the whole region\u201d and needs work.",
+     "the two engineers"),
+])
+def test_a_quotation_in_a_complement_clause_belongs_to_the_clause_above(sentence, speaker):
+    quotes = _quotes(f"The inquiry opened on Monday.\n\n{sentence}\n")
+    assert len(quotes) == 1 and quotes[0].speaker.lower() == speaker.lower()

@@ -46,7 +46,7 @@ from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
 from .context import _ClusterNames, _DocContext, _DocParses, _Mention
 from .marks import _Raw, _clean_inner, _continues, _is_title, _paragraphs, _scan
-from .layout import _layout_speaker, _said_after
+from .layout import _colon_speaker, _layout_speaker, _said_after
 from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short, _frame, _reads_as_speech
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech ...
@@ -120,7 +120,7 @@ def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
                 found.append(_Found(r, si, speaker, False))
             continue
         speaker = _layout_speaker(ctx, r, paras) or _attribute(ctx, r, si) \
-            or _said_after(ctx, r, paras[r.para][1])
+            or _said_after(ctx, r, paras[r.para][1]) or _colon_speaker(ctx, r)
         inherited = False
         if speaker is None and prev is not None and prev.speaker is not None and _continues(text, paras, prev.raw, r):
             speaker, inherited = prev.speaker, True
@@ -186,16 +186,16 @@ def _interrupted(text: str, before: _Found, f: _Found) -> bool:
     paragraph (“A,” she said, “B.”)? Not when another speaker is named for it."""
     if before.raw.para != f.raw.para or not _continues(text, [], before.raw, f.raw):
         return False
+    if f.inherited:  # no attribution of its own: “A,” Hollande retorted. “B.”; “A,” X said, noting … “B.”
+        return True
     between = text[before.raw.end:f.raw.start]
     verbs = len(_SPEECH_FORMS.findall(between))
-    if verbs == 0:  # “A.” “B.”: one turn of speech in two quoted sentences; called it “A” and “B”
-        return (not between.strip() and f.inherited) or (
-            f.si == before.si and f.speaker is not None and before.speaker is not None
-            and f.speaker.text == before.speaker.text)
+    same = f.speaker is not None and before.speaker is not None and f.speaker.text == before.speaker.text
+    if verbs == 0:  # called it “A” and “B”
+        return f.si == before.si and same
     # one attribution between them, of both: a second verb ("…,” she said, adding, “…”) starts
     # a quotation of its own
-    return verbs == 1 and (f.inherited or f.speaker is not None and before.speaker is not None
-                           and f.speaker.text == before.speaker.text)
+    return verbs == 1 and same
 
 
 def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
@@ -207,9 +207,9 @@ def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
     named = source = None
     if speaker is not None and speaker.start is not None:
         named = Span(doc.id, speaker.start, speaker.end, text[speaker.start:speaker.end])
-        # this attribution's own mention of them: the pronoun of "she said", else the name
+    if speaker is not None:  # this attribution's own mention of them: "she" of "she said", else the name
         s0, s1 = (speaker.src_start, speaker.src_end) if speaker.src_start is not None else (speaker.start, speaker.end)
-        source = Span(doc.id, s0, s1, text[s0:s1])
+        source = Span(doc.id, s0, s1, text[s0:s1]) if s0 is not None else None
     s = sents[first.si]
     return Quote(
         text=" \u2026 ".join(_clean_inner(text[f.raw.inner_start:f.raw.inner_end]) for f in group),

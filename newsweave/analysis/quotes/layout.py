@@ -13,7 +13,7 @@ from dataclasses import replace
 from .context import _DocContext, _Mention
 from .marks import _Raw
 from .names import _full_name
-from .speakers import _SPEECH_FORMS, _antecedent
+from .speakers import _SPEECH_FORMS, _antecedent, _any_speaker, _describe
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:[ \xa0]+(?:[A-Z][\w.'\u2019-]*|de|la|van|von|al|bin)){0,4}"
 # “…” — Name  /  “…” ― Name, role
@@ -26,8 +26,11 @@ _SHORT_AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?P<n
 # “…,” Ramos, 58, told AFP on Monday  (a quotation that ends in a comma goes on with its attribution)
 _AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey)|(?P<name>" + _NAME
                     + r"))(?:,[ \xa0]+\d{1,3},)?[ \xa0]+(?P<verb>[a-z]+)\b")
-_SHORT_AFTER_INVERTED = re.compile(r"[ \xa0]*(?P<verb>[a-z]+)[ \xa0]+(?P<name>" + _NAME + r")(?=[ \xa0]*(?:[.,;]|$))")
+_SHORT_AFTER_INVERTED = re.compile(r"[ \xa0]*(?P<verb>[a-z]+)[ \xa0]+(?P<name>" + _NAME
+                                   + r")(?=(?:[ \xa0]*\([^()\n]{1,16}\))?[ \xa0]*(?:[.,;]|$))")  # (D-Md.)
 _NAME_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:[ \xa0]+[a-z]+)?[ \xa0]+$")
+_NAME_VERB = re.compile(r"(?<![\w.'\u2019-])(" + _NAME + r")[ \xa0]+(?:[a-z]+ly[ \xa0]+)?[a-z]+(?:ed|es|s)\b")
+_NOT_NAMES = frozenset("when while after before as if in on at so then but and yet".split())
 _QUOTED = re.compile('[\u201c\u201d"]')
 _PRONOUN_KIND = {"he": "person", "she": "person", "they": "group", "it": "org"}
 # “NAME: …”  (a transcript turn quoted whole)
@@ -95,3 +98,32 @@ def _named(ctx: _DocContext, name: str, start: int) -> _Mention | None:
                                          "editor", "photo", "image", "source", "update", "note", "read", "via"):
         return None
     return _Mention("person", _full_name(ctx, name), words[-1].lower(), start, start + len(name))
+
+
+def _colon_speaker(ctx: _DocContext, r: _Raw) -> _Mention | None:
+    """Clinton, exasperated, famously responded: “…” / McConnell delivered a blunt message to
+    Trump:¶“…” / Clinton released the following statement:¶“…”: the subject of the clause that
+    ends in the colon before the quotation (any verb introduces it), when nothing else names the
+    speaker."""
+    text = ctx.doc.text
+    colon = len(text[:r.start].rstrip())
+    if colon == 0 or text[colon - 1] != ":" or "\n\n\n" in text[colon:r.start]:
+        return None
+    colon -= 1
+    start = max(text.rfind(c, 0, colon) for c in ".!?\n") + 1
+    k = ctx.sentence_at(colon)
+    if k is None:  # a line ending in a colon is no sentence: no parse, so "Name verbed" in it
+        for m in _NAME_VERB.finditer(text, start, colon):
+            if not ctx.inside_quote(m.start()) and m.group(1).split()[0].lower() not in _NOT_NAMES:
+                return _named(ctx, m.group(1), m.start(1))
+        return None
+    start = max(start, ctx.sentences[k].start)
+    for t in ctx.parsed[k]:
+        o = ctx.off(k, t)
+        if start <= o < colon and t.dep_ in ("nsubj", "nsubjpass") and start <= ctx.off(k, t.head) < colon \
+                and t.head.pos_ in ("VERB", "AUX") and not ctx.inside_quote(o):
+            found = _describe(ctx, k, t) or _any_speaker(ctx, k, t)
+            if found is not None and found.kind in ("person", "org", "group", "author"):
+                return found
+            return None
+    return None

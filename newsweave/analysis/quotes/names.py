@@ -56,7 +56,8 @@ def _name_span(ctx: _DocContext, k: int, h, proper: bool) -> tuple[str, int, int
     while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
     toks = toks[lo:hi + 1]
-    while toks and (toks[0].dep_ in ("punct", "case", "cc") or (proper and toks[0].dep_ in ("det", "poss"))):
+    while toks and (toks[0].dep_ in ("punct", "case", "cc") or toks[0].is_punct
+                    or (proper and toks[0].dep_ in ("det", "poss"))):
         toks = toks[1:]
     while toks and toks[-1].dep_ in ("punct", "case", "cc") and toks[-1] is not h:
         toks = toks[:-1]

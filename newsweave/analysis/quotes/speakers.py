@@ -202,7 +202,9 @@ def _any_speaker(ctx: _DocContext, k: int, h) -> _Mention | None:
 
 def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
     """Subject of the nearest verb outside the quotation that the quotation depends on
-    ("Jarba thanked Kerry for Washington's support “for the struggle ...”")."""
+    ("Jarba thanked Kerry for Washington's support “for the struggle ...”"); of the verb above
+    it when that verb's clause is a complement ("Clinton says Sanders accepted … and “…”",
+    "analysts found that the air force is “the best …”": Clinton, the analysts)."""
     doc = ctx.parsed[si]
     for t in doc:
         o = ctx.off(si, t)
@@ -211,10 +213,13 @@ def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
         h = t.head
         if h is t or ctx.inside_quote(ctx.off(si, h)):
             continue
-        for _ in range(6):
+        for _ in range(8):
             if h.pos_ in ("VERB", "AUX"):
                 subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and not ctx.inside_quote(ctx.off(si, subj[0])):
+                    if h.dep_ == "ccomp" and h.head is not h and h.head.pos_ in ("VERB", "AUX"):
+                        h = h.head  # the clause is what someone says, finds, asks: that someone
+                        continue
                     found = _describe(ctx, si, subj[0])
                     if found and found.kind in ("person", "org", "group"):
                         return found
@@ -259,6 +264,8 @@ def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _GROUP_PRONOUNS:
         m = _same_sentence_subject(ctx, k, h) or _antecedent(ctx, k, _kind(h), pronoun=low)
         return replace(m, src_start=ctx.off(k, h), src_end=ctx.off(k, h) + len(h.text)) if m else None
+    if h.text == "I":  # “…,” I said: the article's author (not named; never a later "he")
+        return _Mention("author", "the author", "author", None, None, ctx.off(k, h), ctx.off(k, h) + 1)
     m = _describe_phrase(ctx, k, h)
     if m is not None and m.src_start is None:
         m = replace(m, src_start=m.start, src_end=m.end)
@@ -383,8 +390,11 @@ def _sex(ctx: _DocContext, m: _Mention) -> str | None:
                 found = "f"
             elif first[0] in MALE_FIRST_NAMES:
                 found = "m"
-        if found is None and words:
-            surname = re.escape(m.text.split(",")[0].split()[-1])
+        name = m.text.split(",")[0].split()
+        given = len(name) > 1 and name[-2][:1].isupper() and name[-2].lower().rstrip(".") not in HONORIFICS \
+            and name[-2].lower() not in TITLES  # "Ivanka Trump" is not "Mr. Trump" of the same article
+        if found is None and name and not given:
+            surname = re.escape(name[-1])
             fem = re.search(r"\b(?:Mrs|Ms|Miss)\.? " + surname + r"\b", ctx.doc.text)
             masc = re.search(r"\bMr\.? " + surname + r"\b", ctx.doc.text)
             if fem and not masc:
