@@ -164,3 +164,17 @@ def test_the_subject_of_a_clause_that_ends_in_a_colon(lead):
 def test_a_quotation_in_a_complement_clause_belongs_to_the_clause_above(sentence, speaker):
     quotes = _quotes(f"The inquiry opened on Monday.\n\n{sentence}\n")
     assert len(quotes) == 1 and quotes[0].speaker.lower() == speaker.lower()
+
+
+@pytest.mark.parametrize("before", ["Holm defended her record on the dam. ", "Holm went on with her remarks.\n\n"])
+def test_an_unattributed_quotation_after_a_sentence_about_its_speaker(before):
+    text = ("Senator Veronica Holm faced the inquiry on Tuesday.\n\n"
+            f"{before}\u201cWe need to find ways to keep every family in this valley safe from the river.\u201d\n")
+    q = _one(text, "We need to find")
+    assert q.speaker == "Senator Veronica Holm" and q.source_span.text == "Holm"
+
+
+@pytest.mark.parametrize("attribution", ["said retired engineer Tom Webb", "Webb, a retired engineer, said quietly"])
+def test_more_layouts_right_after_a_quotation(attribution):
+    text = f"\u201cI am not going to say it was a mistake, so forget about it,\u201d {attribution}.\n"
+    assert "Webb" in _quotes(text)[0].speaker.split(",")[0]

@@ -26,13 +26,18 @@ The speaker comes from the parse of the sentence around the quotation:
   only a quotation right after a quoted paragraph, keep the speaker of the quotation
   before them;
 * otherwise the subject of the clause the quotation belongs to, when it is a person or
-  organisation; else ``None``.
+  organisation (of the clause above, when that clause is a complement: "X says Y did … and
+  “…”" is X's); the words right after the quotation the parse misread ("Bozell answers");
+  the subject of a clause ending in a colon before it, whatever its verb ("X released the
+  following statement:"); for a quotation opening its sentence with nothing attributing it,
+  the subject of the sentence before; "I said" is "the author"; else ``None``.
 
 Speakers read "name[, role]": "Colonel Riyadh al-Asaad, the leader of the Free Syrian
 Army", "Homs Governor Talal al-Barazi", "a person close to the FSA".
 
 A quote's ``speaker_span`` is where the text names the speaker (the name in the attribution,
-or the mention a pronoun stands for). The modules: ``marks`` finds the quotations,
+or the mention a pronoun stands for); its ``source_span`` is where its attribution mentions
+the speaker (the pronoun of "she said", else the same as ``speaker_span``). The modules: ``marks`` finds the quotations,
 ``speakers`` attributes them, ``layout`` reads speakers from the layout, ``names`` turns
 a speaker's words into a full name with role, ``context`` holds what they read of a document.
 """
@@ -46,7 +51,7 @@ from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
 from .context import _ClusterNames, _DocContext, _DocParses, _Mention
 from .marks import _Raw, _clean_inner, _continues, _is_title, _paragraphs, _scan
-from .layout import _colon_speaker, _layout_speaker, _said_after
+from .layout import _colon_speaker, _layout_speaker, _said_after, _subject_before
 from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short, _frame, _reads_as_speech
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech ...
@@ -126,6 +131,8 @@ def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
             speaker, inherited = prev.speaker, True
         if speaker is None and not _reads_as_speech(ctx, r, si):
             continue
+        if speaker is None:  # Clinton touted her record. “We need …”
+            speaker = _subject_before(ctx, r, si, paras)
         if speaker is not None:
             ctx.mentions.setdefault(si, []).append(speaker)
         prev = _Found(r, si, speaker, inherited)

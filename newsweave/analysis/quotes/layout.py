@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from .context import _DocContext, _Mention
 from .marks import _Raw
-from .names import _full_name
-from .speakers import _SPEECH_FORMS, _antecedent, _any_speaker, _describe
+from .names import _any_speaker, _full_name
+from .speakers import _SPEECH_FORMS, _antecedent, _describe
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:[ \xa0]+(?:[A-Z][\w.'\u2019-]*|de|la|van|von|al|bin)){0,4}"
 # “…” — Name  /  “…” ― Name, role
@@ -23,10 +23,11 @@ _COLON_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[-\u2014\u2013] ))[ \xa0]*(" 
                            + r")(?:[ \xa0]+(?P<verb>[a-z]+))?[ \xa0]*:[ \xa0\n]*$")
 _SHORT_AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?P<name>" + _NAME
                           + r"))[ \xa0]+(?P<verb>[a-z]+)(?:[ \xa0]+[a-z]+ly)?(?=[ \xa0]*(?:[.,;:!?]|$))")
-# “…,” Ramos, 58, told AFP on Monday  (a quotation that ends in a comma goes on with its attribution)
+# “…,” Ramos, 58, told AFP / Miller, a retired worker, said  (a quotation ending in a comma goes on
+# with its attribution)
 _AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey)|(?P<name>" + _NAME
-                    + r"))(?:,[ \xa0]+\d{1,3},)?[ \xa0]+(?P<verb>[a-z]+)\b")
-_SHORT_AFTER_INVERTED = re.compile(r"[ \xa0]*(?P<verb>[a-z]+)[ \xa0]+(?P<name>" + _NAME
+                    + r"))(?:,[ \xa0]+[^,\n\u201c\u201d\"]{1,80},)?[ \xa0]+(?P<verb>[a-z]+)\b")  # , 58, / , a retired worker,
+_SHORT_AFTER_INVERTED = re.compile(r"[ \xa0]*(?P<verb>[a-z]+)[ \xa0]+(?:[a-z-]+[ \xa0]+){0,3}?(?P<name>" + _NAME
                                    + r")(?=(?:[ \xa0]*\([^()\n]{1,16}\))?[ \xa0]*(?:[.,;]|$))")  # (D-Md.)
 _NAME_BEFORE = re.compile(r"(?P<name>" + _NAME + r")(?:[ \xa0]+[a-z]+)?[ \xa0]+$")
 _NAME_VERB = re.compile(r"(?<![\w.'\u2019-])(" + _NAME + r")[ \xa0]+(?:[a-z]+ly[ \xa0]+)?[a-z]+(?:ed|es|s)\b")
@@ -126,4 +127,21 @@ def _colon_speaker(ctx: _DocContext, r: _Raw) -> _Mention | None:
             if found is not None and found.kind in ("person", "org", "group", "author"):
                 return found
             return None
+    return None
+
+
+def _subject_before(ctx: _DocContext, r: _Raw, si: int, paras) -> _Mention | None:
+    """Clinton touted her record. “We need …” / Howard continued his remarks.¶“Eight years …”:
+    a quotation that opens its sentence and that nothing attributes is the words of the subject
+    of the sentence before it, in the same paragraph or the one before."""
+    text = ctx.doc.text
+    if si == 0 or text[ctx.sentences[si].start:r.start].strip() or r.para == 0:
+        return None
+    prev = ctx.sentences[si - 1]
+    if prev.start < paras[r.para - 1][0] or ctx.inside_quote(prev.start) or _QUOTED.search(prev.text):
+        return None
+    for t in ctx.parsed[si - 1]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+            m = _describe(ctx, si - 1, t)
+            return m if m is not None and m.kind in ("person", "org", "group") else None
     return None

@@ -24,7 +24,7 @@ from ...text.lexicon import (
 )
 from .context import _DocContext, _Mention
 from .marks import _Raw
-from .names import _expand_acronym, _full_name, _longer_org, _name_span, _name_text, _role
+from .names import _any_speaker, _expand_acronym, _full_name, _longer_org, _name_span, _name_text, _role
 
 LOOK_BACK = 5  # sentences searched for a pronoun's antecedent
 
@@ -186,18 +186,6 @@ def _speaker_of_verb(ctx: _DocContext, k: int, v):
         else:
             break
     return None
-
-
-def _any_speaker(ctx: _DocContext, k: int, h) -> _Mention | None:
-    """The subject of a speech verb speaks, whatever its noun: "one P&G employee told", "the
-    printed slate card said", "one of those advisers said", "tweeted another"."""
-    if h.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and h.lower_ not in ("another", "others", "some", "many"):
-        return None
-    found = _name_span(ctx, k, h, False)
-    if not found or len(found[0].split()) > 8:
-        return None
-    kind = "group" if h.tag_ in ("NNS", "NNPS") or h.lower_ in ("others", "some", "many") else "person"
-    return _Mention(kind, found[0], h.lemma_.lower(), found[1], found[2])
 
 
 def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
