@@ -37,9 +37,10 @@ Army", "Homs Governor Talal al-Barazi", "a person close to the FSA".
 
 A quote's ``speaker_span`` is where the text names the speaker (the name in the attribution,
 or the mention a pronoun stands for); its ``source_span`` is where its attribution mentions
-the speaker (the pronoun of "she said", else the same as ``speaker_span``). The modules: ``marks`` finds the quotations,
-``speakers`` attributes them, ``layout`` reads speakers from the layout, ``names`` turns
-a speaker's words into a full name with role, ``context`` holds what they read of a document.
+the speaker (the pronoun of "she said", else the same as ``speaker_span``). The modules:
+``marks`` finds the quotations, ``speakers`` attributes them, ``layout`` reads speakers from
+the layout, ``names`` turns a speaker's words into a full name with role, ``context`` holds
+what they read of a document.
 """
 
 from __future__ import annotations
