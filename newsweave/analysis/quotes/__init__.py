@@ -27,7 +27,7 @@ The speaker comes from the parse of the sentence around the quotation:
   before them;
 * otherwise the subject of the clause the quotation belongs to, when it is a person or
   organisation (of the clause above, when that clause is a complement: "X says Y did … and
-  “…”" is X's); the words right after the quotation the parse misread ("Bozell answers");
+  “…”" is X's); the words right after the quotation the parse misread ("Holm answers");
   the subject of a clause ending in a colon before it, whatever its verb ("X released the
   following statement:"); for a quotation opening its sentence with nothing attributing it,
   the subject of the sentence before; "I said" is "the author"; else ``None``.
@@ -132,7 +132,7 @@ def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
             speaker, inherited = prev.speaker, True
         if speaker is None and not _reads_as_speech(ctx, r, si):
             continue
-        if speaker is None:  # Clinton touted her record. “We need …”
+        if speaker is None:  # Holm defended her record. “We need …”
             speaker = _subject_before(ctx, r, si, paras)
         if speaker is not None:
             ctx.mentions.setdefault(si, []).append(speaker)
@@ -194,7 +194,7 @@ def _interrupted(text: str, before: _Found, f: _Found) -> bool:
     paragraph (“A,” she said, “B.”)? Not when another speaker is named for it."""
     if before.raw.para != f.raw.para or not _continues(text, [], before.raw, f.raw):
         return False
-    if f.inherited:  # no attribution of its own: “A,” Hollande retorted. “B.”; “A,” X said, noting … “B.”
+    if f.inherited:  # no attribution of its own: “A,” Holm retorted. “B.”; “A,” X said, noting … “B.”
         return True
     between = text[before.raw.end:f.raw.start]
     verbs = len(_SPEECH_FORMS.findall(between))

@@ -23,7 +23,7 @@ _COLON_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])|(?<=[-\u2014\u2013] ))[ \xa0]*(" 
                            + r")(?:[ \xa0]+(?P<verb>[a-z]+))?[ \xa0]*:[ \xa0\n]*$")
 _SHORT_AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)|(?P<name>" + _NAME
                           + r"))[ \xa0]+(?P<verb>[a-z]+)(?:[ \xa0]+[a-z]+ly)?(?=[ \xa0]*(?:[.,;:!?]|$))")
-# “…,” Ramos, 58, told AFP / Miller, a retired worker, said  (a quotation ending in a comma goes on
+# “…,” Ortega, 58, told reporters / Webb, a retired engineer, said  (a quotation ending in a comma goes on
 # with its attribution)
 _AFTER = re.compile(r"[ \xa0]*(?:(?P<pro>[Hh]e|[Ss]he|[Tt]hey)|(?P<name>" + _NAME
                     + r"))(?:,[ \xa0]+[^,\n\u201c\u201d\"]{1,80},)?[ \xa0]+(?P<verb>[a-z]+)\b")  # , 58, / , a retired worker,
@@ -69,10 +69,10 @@ def _layout_speaker(ctx: _DocContext, r: _Raw, paras) -> _Mention | None:
 
 
 def _said_after(ctx: _DocContext, r: _Raw, pe: int, unparsed: bool = False) -> _Mention | None:
-    """“…,” Graham said / said Graham / he asked (rhetorically) / Ramos, 58, told AFP: the
+    """“…,” Graham said / said Graham / he asked (rhetorically) / Ortega, 58, told reporters: the
     words right after the quotation. With ``unparsed``, only where the parse cannot see them
     (outside every sentence); otherwise where the parse of the sentence found no speaker (a
-    tagger that read "Bozell answers" as a noun phrase)."""
+    tagger that read "Holm answers" as a noun phrase)."""
     text = ctx.doc.text
     m = _SHORT_AFTER.match(text, r.end, pe) or _SHORT_AFTER_INVERTED.match(text, r.end, pe)
     if not unparsed and m is None:
@@ -102,8 +102,8 @@ def _named(ctx: _DocContext, name: str, start: int) -> _Mention | None:
 
 
 def _colon_speaker(ctx: _DocContext, r: _Raw) -> _Mention | None:
-    """Clinton, exasperated, famously responded: “…” / McConnell delivered a blunt message to
-    Trump:¶“…” / Clinton released the following statement:¶“…”: the subject of the clause that
+    """Holm, exasperated, finally responded: “…” / Holm delivered a blunt message to the
+    governor:¶“…” / Holm released the following statement:¶“…”: the subject of the clause that
     ends in the colon before the quotation (any verb introduces it), when nothing else names the
     speaker."""
     text = ctx.doc.text
@@ -131,7 +131,7 @@ def _colon_speaker(ctx: _DocContext, r: _Raw) -> _Mention | None:
 
 
 def _subject_before(ctx: _DocContext, r: _Raw, si: int, paras) -> _Mention | None:
-    """Clinton touted her record. “We need …” / Howard continued his remarks.¶“Eight years …”:
+    """Holm defended her record. “We need …” / Holm went on with her remarks.¶“Eight years …”:
     a quotation that opens its sentence and that nothing attributes is the words of the subject
     of the sentence before it, in the same paragraph or the one before."""
     text = ctx.doc.text

@@ -58,7 +58,7 @@ def _scan(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
             elif ch == closer or ch != closer and ch in _DOUBLE and closer in _DOUBLE and text[i - 1] not in " \xa0\n" \
                     and (i + 1 >= pe or not _is_word(text[i + 1])):
                 # (a straight mark closes a curly one and back, where it stands as a closing
-                # mark: “… bad publicity," said Guardian)
+                # mark: “… bad publicity for us," said Reyes)
                 if closer == "\u2019":  # an apostrophe (Syria’s, rebels’ ) does not close
                     nxt = text[i + 1] if i + 1 < pe else " "
                     if _is_word(nxt) or not _is_word(text[i - 1]) and text[i - 1] not in ".,!?":
@@ -76,7 +76,7 @@ def _scan(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
 def _continues(text: str, paras, before: _Raw, r: _Raw) -> bool:
     """Is ``r`` the rest of the quotation ``before`` (split around its attribution, or the
     next paragraph of it)?"""
-    if before.para == r.para:  # “A,” he said. “B.”  /  “A,” she told NBC’s “Today.” “B.”
+    if before.para == r.para:  # “A,” he said. “B.”  /  “A,” Brandt said on “Meet the Press.” “B.”
         between = _TITLE.sub(" ", text[before.end:r.start])
         return len(between.split()) <= 30 and not re.search(r"[\u201c\u201d\"]", between)
     if before.para == r.para - 1:

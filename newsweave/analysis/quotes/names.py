@@ -166,8 +166,8 @@ def _longer_org(ctx: _DocContext, name: str) -> str:
 
 
 def _any_speaker(ctx: _DocContext, k: int, h) -> _Mention | None:
-    """The subject of a speech verb speaks, whatever its noun: "one P&G employee told", "the
-    printed slate card said", "one of those advisers said", "tweeted another"."""
+    """The subject of a speech verb speaks, whatever its noun: "one harbour employee told", "the
+    printed campaign card said", "one of those advisers said", "tweeted another"."""
     if h.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and h.lower_ not in ("another", "others", "some", "many"):
         return None
     found = _name_span(ctx, k, h, False)

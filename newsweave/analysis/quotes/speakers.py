@@ -191,8 +191,8 @@ def _speaker_of_verb(ctx: _DocContext, k: int, v):
 def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
     """Subject of the nearest verb outside the quotation that the quotation depends on
     ("Jarba thanked Kerry for Washington's support “for the struggle ...”"); of the verb above
-    it when that verb's clause is a complement ("Clinton says Sanders accepted … and “…”",
-    "analysts found that the air force is “the best …”": Clinton, the analysts)."""
+    it when that verb's clause is a complement ("Holm says the mayor accepted … and “…”",
+    "the engineers believe that the dam is “the weakest …”": Holm, the engineers)."""
     doc = ctx.parsed[si]
     for t in doc:
         o = ctx.off(si, t)
@@ -380,7 +380,7 @@ def _sex(ctx: _DocContext, m: _Mention) -> str | None:
                 found = "m"
         name = m.text.split(",")[0].split()
         given = len(name) > 1 and name[-2][:1].isupper() and name[-2].lower().rstrip(".") not in HONORIFICS \
-            and name[-2].lower() not in TITLES  # "Ivanka Trump" is not "Mr. Trump" of the same article
+            and name[-2].lower() not in TITLES  # "Kasia Brandt" is not "Mr. Brandt" of the same article
         if found is None and name and not given:
             surname = re.escape(name[-1])
             fem = re.search(r"\b(?:Mrs|Ms|Miss)\.? " + surname + r"\b", ctx.doc.text)
