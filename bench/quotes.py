@@ -9,7 +9,10 @@ built and parsed as ``analysis.analyze`` builds it (every part's sentences prefe
 batch), then the ``Quotes`` part runs on it (``--full`` runs the whole ``analyze`` instead;
 the output is the same, only slower). One JSON line per quotation:
 ``{"article", "start", "end", "text", "speaker", "speaker_start", "speaker_end"}``, offsets
-into the text file; an interrupted quotation (“A,” she said, “B.”) is one line from its first
+into the text file (the speaker's: where the quote's attribution mentions the speaker, the
+brief's ``source_start``/``source_end``, which is what the scorer's span test compares with
+its Source; ``--offsets name`` writes the brief's ``speaker_start``/``speaker_end`` instead,
+the name a "she said" stands for); an interrupted quotation (“A,” she said, “B.”) is one line from its first
 to its last quotation mark. Then the table of ``../shared/tools/score_quotes.py`` (its
 protocol is in its docstring).
 """
@@ -17,6 +20,7 @@ protocol is in its docstring).
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib.util
 import json
 import os
@@ -42,12 +46,20 @@ from newsweave.pipeline import prepare  # noqa: E402
 CONFIG = Config(min_documents=1)
 
 
-def brief_quotes(path: Path, full: bool = False) -> list:
-    """The quotations a brief of this one article reports (``Analysis.quotes``)."""
+def brief_quotes(path: Path, full: bool = False, with_text: bool = False):
+    """The quotations a brief of this one article reports (``Analysis.quotes``); with
+    ``with_text``, (quotes, the document's text their offsets are into)."""
     try:
-        prepared = prepare(load_paths([str(path)]), CONFIG)
+        loaded = load_paths([str(path)])
+        prepared = prepare(loaded, CONFIG)
     except InputError:
-        return []
+        return ([], "") if with_text else []
+    doc_text = (loaded[0] if isinstance(loaded, list) else loaded).text
+    quotes = _quotes(prepared, full)
+    return (quotes, doc_text) if with_text else quotes
+
+
+def _quotes(prepared, full: bool) -> list:
     cluster, documents, everything = prepared.cluster, prepared.readable, prepared.everything
     if full:
         return analysis.analyze(cluster, documents, everything).quotes
@@ -60,20 +72,46 @@ def brief_quotes(path: Path, full: bool = False) -> list:
     return part(inp)
 
 
-def predictions(data: Path, out: Path, limit: int | None = None, full: bool = False) -> float:
-    """Write the predictions JSONL; returns the seconds spent in the quote finder's articles."""
+def _offset_map(doc_text: str, text: str):
+    """Offset in the document's text -> offset in the file's. They differ when reading the file
+    changed it (a planted HTML tag in a .txt is dropped, see ``ingest``: one train article)."""
+    if doc_text == text:
+        return lambda o: o
+    blocks = difflib.SequenceMatcher(None, doc_text, text, autojunk=False).get_matching_blocks()
+
+    def at(o: int) -> int:
+        for a, b, size in blocks:
+            if a <= o <= a + size:
+                return b + (o - a)
+            if a > o:
+                return b  # inside text the reading dropped or changed: the next kept character
+        return len(text)
+    return at
+
+
+def predictions(data: Path, out: Path, limit: int | None = None, full: bool = False,
+                offsets: str = "mention") -> float:
+    """Write the predictions JSONL; returns the seconds spent in the quote finder's articles.
+    ``offsets``: the speaker offsets written, "mention" (the quote's ``source_span``: where its
+    attribution mentions the speaker, "she" in "she said") or "name" (``speaker_span``: the
+    name "she" stands for)."""
     files = sorted((data / "text").glob("*.txt"))[:limit]
     t0 = time.perf_counter()
     with open(out, "w", encoding="utf-8") as f:
         for path in files:
             text = path.read_text(encoding="utf-8")
-            for q in brief_quotes(path, full):
-                assert text[q.span.start:q.span.end] == q.span.text, (path, q.span)
-                sp = getattr(q, "speaker_span", None)  # None before it existed
+            quotes, doc_text = brief_quotes(path, full, with_text=True)
+            at = _offset_map(doc_text, text)
+            for q in quotes:
+                start, end = at(q.span.start), at(q.span.end)
+                assert doc_text != text or text[start:end] == q.span.text, (path, q.span)
+                sp = q.speaker_span
+                if offsets == "mention":
+                    sp = getattr(q, "source_span", None) or sp  # speaker_span before source_span existed
                 f.write(json.dumps({
-                    "article": path.stem, "start": q.span.start, "end": q.span.end, "text": q.span.text,
+                    "article": path.stem, "start": start, "end": end, "text": text[start:end],
                     "speaker": q.speaker,
-                    "speaker_start": sp.start if sp else None, "speaker_end": sp.end if sp else None,
+                    "speaker_start": at(sp.start) if sp else None, "speaker_end": at(sp.end) if sp else None,
                 }, ensure_ascii=False) + "\n")
     return time.perf_counter() - t0
 
@@ -113,6 +151,9 @@ def main() -> int:
     ap.add_argument("--predictions", required=True, help="where to write the predictions JSONL")
     ap.add_argument("--limit", type=int, default=None, help="first N articles only (the score covers all)")
     ap.add_argument("--full", action="store_true", help="run the whole analysis (same quotes, slower)")
+    ap.add_argument("--offsets", choices=("mention", "name"), default="mention",
+                    help="speaker offsets written: the attribution's mention of the speaker (the scorer's"
+                         " Source: 'she' in 'she said'; default) or the name it stands for")
     ap.add_argument("--score-only", action="store_true", help="score the predictions file as it is")
     ap.add_argument("--errors", type=int, default=0, help="print N example errors")
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
@@ -121,7 +162,7 @@ def main() -> int:
     seconds = None
     if not args.score_only:
         nlp.load()
-        seconds = predictions(data, out, args.limit, args.full)
+        seconds = predictions(data, out, args.limit, args.full, args.offsets)
     sq = scorer()
     res, records = sq.score(data, sq.read_preds(out))
     if args.json:

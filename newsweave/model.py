@@ -203,6 +203,9 @@ class Quote:
     # The same quotation in the cluster's other articles (wire copy, quoted alike): listed once,
     # here, not once per article.
     also_in: list[Span] = field(default_factory=list)
+    # Where this quotation's attribution mentions its speaker: "Lindqvist" in "Lindqvist said",
+    # "she" in "she said", "the spokeswoman"; None when it does not.
+    source_span: Span | None = None
 
 
 @dataclass

@@ -171,7 +171,7 @@ def example():
 def test_example_quotes_are_attributed_to_named_people(example):
     used, quotes = example
     _assert_exact(used, quotes)
-    assert len(quotes) >= 14  # 20 quoted stretches, 6 of them the second half of an interrupted one
+    assert len(quotes) >= 13  # 20 quoted stretches, 7 of them the second half of an interrupted one
     assert all(q.speaker for q in quotes)
     assert _by_start(quotes, "This is the darkest morning").speaker == "Mayor Helena Marsk"
     assert _by_start(quotes, "The water came faster").speaker == "Commissioner Tomas Ridley"

@@ -41,6 +41,8 @@ def analysis_to_dict(analysis: Analysis | None) -> dict | None:
         "quotes": [{**_span(q.span), "quote": q.text, "speaker": q.speaker,
                     "speaker_start": q.speaker_span.start if q.speaker_span else None,
                     "speaker_end": q.speaker_span.end if q.speaker_span else None,
+                    "source_start": q.source_span.start if q.source_span else None,
+                    "source_end": q.source_span.end if q.source_span else None,
                     "parts": [{"start": p.start, "end": p.end} for p in q.parts or [q.span]],
                     "also_in": [{"doc": s.doc, "start": s.start, "end": s.end} for s in q.also_in],
                     "sentence": _span(q.sentence) if q.sentence else None} for q in analysis.quotes],

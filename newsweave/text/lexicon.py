@@ -17,7 +17,7 @@ reveal threaten quip observe caution exclaim mutter continue quote
 implore fume email text post blast slam rip mock joke retort counter muse gush rave rant
 sneer scoff snap yell bark chant sing read answer inform advise recount describe lecture
 declare concede interject interrupt reason marvel wonder tease taunt thunder rail lash
-echo
+echo react
 """.split())
 
 # Verbs that quote a few words as someone's name for a thing: they called it a "disaster".

@@ -26,15 +26,21 @@ The speaker comes from the parse of the sentence around the quotation:
   only a quotation right after a quoted paragraph, keep the speaker of the quotation
   before them;
 * otherwise the subject of the clause the quotation belongs to, when it is a person or
-  organisation; else ``None``.
+  organisation (of the clause above, when that clause is a complement: "X says Y did … and
+  “…”" is X's); the words right after the quotation the parse misread ("Holm answers");
+  the subject of a clause ending in a colon before it, whatever its verb ("X released the
+  following statement:"); for a quotation opening its sentence with nothing attributing it,
+  the subject of the sentence before; "I said" is "the author"; else ``None``.
 
 Speakers read "name[, role]": "Colonel Riyadh al-Asaad, the leader of the Free Syrian
 Army", "Homs Governor Talal al-Barazi", "a person close to the FSA".
 
 A quote's ``speaker_span`` is where the text names the speaker (the name in the attribution,
-or the mention a pronoun stands for). The modules: ``marks`` finds the quotations,
-``speakers`` attributes them, ``layout`` reads speakers from the layout, ``names`` turns
-a speaker's words into a full name with role, ``context`` holds what they read of a document.
+or the mention a pronoun stands for); its ``source_span`` is where its attribution mentions
+the speaker (the pronoun of "she said", else the same as ``speaker_span``). The modules:
+``marks`` finds the quotations, ``speakers`` attributes them, ``layout`` reads speakers from
+the layout, ``names`` turns a speaker's words into a full name with role, ``context`` holds
+what they read of a document.
 """
 
 from __future__ import annotations
@@ -45,8 +51,8 @@ from dataclasses import dataclass, replace
 from ...model import Document, Quote, Sentence, Span
 from ..part import AnalysisInput, Part
 from .context import _ClusterNames, _DocContext, _DocParses, _Mention
-from .marks import _Raw, _clean_inner, _continues, _paragraphs, _scan
-from .layout import _layout_speaker
+from .marks import _Raw, _clean_inner, _continues, _is_title, _paragraphs, _scan
+from .layout import _colon_speaker, _layout_speaker, _said_after, _subject_before
 from .speakers import _NAMING_FORMS, _SPEECH_FORMS, _attribute, _attribute_short, _frame, _reads_as_speech
 
 MIN_WORDS = 4  # shorter quotations are scare quotes or labels, not reported speech ...
@@ -119,12 +125,15 @@ def _doc_quotes(doc: Document, sents: list[Sentence], parsed: _DocParses,
                 ctx.mentions.setdefault(si, []).append(speaker)
                 found.append(_Found(r, si, speaker, False))
             continue
-        speaker = _layout_speaker(ctx, r, paras) or _attribute(ctx, r, si)
+        speaker = _layout_speaker(ctx, r, paras) or _attribute(ctx, r, si) \
+            or _said_after(ctx, r, paras[r.para][1]) or _colon_speaker(ctx, r)
         inherited = False
         if speaker is None and prev is not None and prev.speaker is not None and _continues(text, paras, prev.raw, r):
             speaker, inherited = prev.speaker, True
         if speaker is None and not _reads_as_speech(ctx, r, si):
             continue
+        if speaker is None:  # Holm defended her record. “We need …”
+            speaker = _subject_before(ctx, r, si, paras)
         if speaker is not None:
             ctx.mentions.setdefault(si, []).append(speaker)
         prev = _Found(r, si, speaker, inherited)
@@ -165,7 +174,7 @@ def _short_candidate(ctx: _DocContext, r: _Raw, si: int) -> bool:
     text = ctx.doc.text
     inner = text[r.inner_start:r.inner_end].strip(" ,.;:")
     words = inner.split()
-    if not words or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+    if not words or _is_title(inner):  # “Meet the Press”: a title
         return False
     s = ctx.sentences[si]
     # the verb stands close before it (said the situation was “horrific”), or just after it
@@ -185,16 +194,16 @@ def _interrupted(text: str, before: _Found, f: _Found) -> bool:
     paragraph (“A,” she said, “B.”)? Not when another speaker is named for it."""
     if before.raw.para != f.raw.para or not _continues(text, [], before.raw, f.raw):
         return False
+    if f.inherited:  # no attribution of its own: “A,” Holm retorted. “B.”; “A,” X said, noting … “B.”
+        return True
     between = text[before.raw.end:f.raw.start]
     verbs = len(_SPEECH_FORMS.findall(between))
-    if verbs == 0:  # “A.” “B.”: one turn of speech in two quoted sentences; called it “A” and “B”
-        return (not between.strip() and f.inherited) or (
-            f.si == before.si and f.speaker is not None and before.speaker is not None
-            and f.speaker.text == before.speaker.text)
+    same = f.speaker is not None and before.speaker is not None and f.speaker.text == before.speaker.text
+    if verbs == 0:  # called it “A” and “B”
+        return f.si == before.si and same
     # one attribution between them, of both: a second verb ("…,” she said, adding, “…”) starts
     # a quotation of its own
-    return verbs == 1 and (f.inherited or f.speaker is not None and before.speaker is not None
-                           and f.speaker.text == before.speaker.text)
+    return verbs == 1 and same
 
 
 def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
@@ -203,9 +212,12 @@ def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
     parts = [Span(doc.id, f.raw.start, f.raw.end, text[f.raw.start:f.raw.end]) for f in group]
     speaker = next((f.speaker for f in group if f.speaker is not None and not f.inherited), None) \
         or first.speaker
-    named = None
+    named = source = None
     if speaker is not None and speaker.start is not None:
         named = Span(doc.id, speaker.start, speaker.end, text[speaker.start:speaker.end])
+    if speaker is not None:  # this attribution's own mention of them: "she" of "she said", else the name
+        s0, s1 = (speaker.src_start, speaker.src_end) if speaker.src_start is not None else (speaker.start, speaker.end)
+        source = Span(doc.id, s0, s1, text[s0:s1]) if s0 is not None else None
     s = sents[first.si]
     return Quote(
         text=" \u2026 ".join(_clean_inner(text[f.raw.inner_start:f.raw.inner_end]) for f in group),
@@ -214,6 +226,7 @@ def _quote(doc: Document, sents: list[Sentence], group: list[_Found]) -> Quote:
         sentence=Span(doc.id, s.start, s.end, s.text),
         speaker_span=named,
         parts=parts,
+        source_span=source,
     )
 
 

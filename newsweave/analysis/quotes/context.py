@@ -21,6 +21,10 @@ class _Mention:
     head: str  # lemma of the head noun (for "the official")
     start: int | None = None  # where the text names them (document offsets), if it does
     end: int | None = None
+    # where the attribution at hand mentions them, when that is not ``start``/``end``: the
+    # pronoun of "she said" (``start``/``end`` are then the name "she" stands for)
+    src_start: int | None = None
+    src_end: int | None = None
 
 
 class _DocParses:

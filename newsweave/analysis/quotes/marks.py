@@ -13,6 +13,7 @@ from ...text.lines import kept_line_spans, paragraphs
 
 _OPENERS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
 _TERMINAL = tuple('.!?"\u201d\u2019)\u2026')
+_DOUBLE = ('"', "\u201d")
 _MARKS = re.compile('[\u201c\u201d"\u2018\u2019]')
 
 
@@ -54,7 +55,10 @@ def _scan(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
                 elif ch == "\u2018" and (i == ps or not _is_word(text[i - 1])) and i + 1 < pe \
                         and _is_word(text[i + 1]):
                     open_at, closer = i, "\u2019"
-            elif ch == closer:
+            elif ch == closer or ch != closer and ch in _DOUBLE and closer in _DOUBLE and text[i - 1] not in " \xa0\n" \
+                    and (i + 1 >= pe or not _is_word(text[i + 1])):
+                # (a straight mark closes a curly one and back, where it stands as a closing
+                # mark: “… bad publicity for us," said Reyes)
                 if closer == "\u2019":  # an apostrophe (Syria’s, rebels’ ) does not close
                     nxt = text[i + 1] if i + 1 < pe else " "
                     if _is_word(nxt) or not _is_word(text[i - 1]) and text[i - 1] not in ".,!?":
@@ -72,8 +76,8 @@ def _scan(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
 def _continues(text: str, paras, before: _Raw, r: _Raw) -> bool:
     """Is ``r`` the rest of the quotation ``before`` (split around its attribution, or the
     next paragraph of it)?"""
-    if before.para == r.para:  # “A,” he said. “B.”
-        between = text[before.end:r.start]
+    if before.para == r.para:  # “A,” he said. “B.”  /  “A,” Brandt said on “Meet the Press.” “B.”
+        between = _TITLE.sub(" ", text[before.end:r.start])
         return len(between.split()) <= 30 and not re.search(r"[\u201c\u201d\"]", between)
     if before.para == r.para - 1:
         ps, pe = paras[r.para]
@@ -81,6 +85,16 @@ def _continues(text: str, paras, before: _Raw, r: _Raw) -> bool:
         tail = text[before.end:paras[before.para][1]]
         return r.start == ps and len(rest) <= 2 and len(tail.split()) <= 8
     return False
+
+
+_TITLE_WORD = r"(?:[A-Z0-9][\w.'\u2019&-]*|of|the|a|an|and|in|on|for|to|with|at|by|from)"
+# A name in quotation marks (a show, a book, a law): its words capitalised, but for little words
+_TITLE = re.compile(r"[\u201c\"]\s*[A-Z0-9][\w.'\u2019&-]*(?:\s+" + _TITLE_WORD + r"){0,5}[,.!?]?[\u201d\"]")
+
+
+def _is_title(inner: str) -> bool:
+    """“Meet the Press”, “Today”, “The Art of the Deal”: a name, not words someone said."""
+    return bool(_TITLE.fullmatch("\u201c" + " ".join(inner.split()) + "\u201d"))
 
 
 def _clean_inner(inner: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...text.lexicon import initials, name_without_honorifics
-from .context import _DocContext
+from .context import _DocContext, _Mention
 
 MAX_SPEAKER_TOKENS = 12  # longer "speakers" are clauses the parse got wrong
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "parataxis"})
@@ -56,7 +56,8 @@ def _name_span(ctx: _DocContext, k: int, h, proper: bool) -> tuple[str, int, int
     while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
     toks = toks[lo:hi + 1]
-    while toks and (toks[0].dep_ in ("punct", "case", "cc") or (proper and toks[0].dep_ in ("det", "poss"))):
+    while toks and (toks[0].dep_ in ("punct", "case", "cc") or toks[0].is_punct
+                    or (proper and toks[0].dep_ in ("det", "poss"))):
         toks = toks[1:]
     while toks and toks[-1].dep_ in ("punct", "case", "cc") and toks[-1] is not h:
         toks = toks[:-1]
@@ -162,3 +163,15 @@ def _longer_org(ctx: _DocContext, name: str) -> str:
                     ctx.names[key] = re.sub(r"^(the|The)\s+", "", ent.text)
                     return ctx.names[key]
     return ctx.names[key]
+
+
+def _any_speaker(ctx: _DocContext, k: int, h) -> _Mention | None:
+    """The subject of a speech verb speaks, whatever its noun: "one harbour employee told", "the
+    printed campaign card said", "one of those advisers said", "tweeted another"."""
+    if h.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and h.lower_ not in ("another", "others", "some", "many"):
+        return None
+    found = _name_span(ctx, k, h, False)
+    if not found or len(found[0].split()) > 8:
+        return None
+    kind = "group" if h.tag_ in ("NNS", "NNPS") or h.lower_ in ("others", "some", "many") else "person"
+    return _Mention(kind, found[0], h.lemma_.lower(), found[1], found[2])

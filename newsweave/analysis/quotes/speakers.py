@@ -24,7 +24,7 @@ from ...text.lexicon import (
 )
 from .context import _DocContext, _Mention
 from .marks import _Raw
-from .names import _expand_acronym, _full_name, _longer_org, _name_span, _name_text, _role
+from .names import _any_speaker, _expand_acronym, _full_name, _longer_org, _name_span, _name_text, _role
 
 LOOK_BACK = 5  # sentences searched for a pronoun's antecedent
 
@@ -175,7 +175,10 @@ def _speaker_of_verb(ctx: _DocContext, k: int, v):
             if obj:
                 return _describe(ctx, k, obj[0])
         if subj:
-            return _describe(ctx, k, subj[0])
+            found = _describe(ctx, k, subj[0])
+            if found is None and seen == 1 and v.lemma_.lower() in SPEECH_VERBS and v.lemma_.lower() != "continue":
+                found = _any_speaker(ctx, k, subj[0])
+            return found
         if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN") and _kind(v.head) in ("person", "org", "group"):
             return _describe(ctx, k, v.head)  # "footage of Quell asking, “…”"
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and v.head is not v:
@@ -187,7 +190,9 @@ def _speaker_of_verb(ctx: _DocContext, k: int, v):
 
 def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
     """Subject of the nearest verb outside the quotation that the quotation depends on
-    ("Jarba thanked Kerry for Washington's support “for the struggle ...”")."""
+    ("Jarba thanked Kerry for Washington's support “for the struggle ...”"); of the verb above
+    it when that verb's clause is a complement ("Holm says the mayor accepted … and “…”",
+    "the engineers believe that the dam is “the weakest …”": Holm, the engineers)."""
     doc = ctx.parsed[si]
     for t in doc:
         o = ctx.off(si, t)
@@ -196,10 +201,13 @@ def _governing_subject(ctx: _DocContext, r: _Raw, si: int):
         h = t.head
         if h is t or ctx.inside_quote(ctx.off(si, h)):
             continue
-        for _ in range(6):
+        for _ in range(8):
             if h.pos_ in ("VERB", "AUX"):
                 subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and not ctx.inside_quote(ctx.off(si, subj[0])):
+                    if h.dep_ == "ccomp" and h.head is not h and h.head.pos_ in ("VERB", "AUX"):
+                        h = h.head  # the clause is what someone says, finds, asks: that someone
+                        continue
                     found = _describe(ctx, si, subj[0])
                     if found and found.kind in ("person", "org", "group"):
                         return found
@@ -237,11 +245,24 @@ def _kind(tok) -> str | None:
 
 
 def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
-    """Who the noun phrase headed by ``h`` is: the speaker's text, kind, head lemma, and where
-    the text names them (here, or for a pronoun where its antecedent stands)."""
+    """Who the noun phrase headed by ``h`` is: the speaker's text, kind, head lemma, where the
+    text names them (here, or for a pronoun where its antecedent stands), and where this
+    mention of them is (``src_start``/``src_end``: the pronoun itself, else the name here)."""
     low = h.lower_
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _GROUP_PRONOUNS:
-        return _same_sentence_subject(ctx, k, h) or _antecedent(ctx, k, _kind(h), pronoun=low)
+        m = _same_sentence_subject(ctx, k, h) or _antecedent(ctx, k, _kind(h), pronoun=low)
+        return replace(m, src_start=ctx.off(k, h), src_end=ctx.off(k, h) + len(h.text)) if m else None
+    if h.text == "I":  # “…,” I said: the article's author (not named; never a later "he")
+        return _Mention("author", "the author", "author", None, None, ctx.off(k, h), ctx.off(k, h) + 1)
+    m = _describe_phrase(ctx, k, h)
+    if m is not None and m.src_start is None:
+        m = replace(m, src_start=m.start, src_end=m.end)
+    return m
+
+
+def _describe_phrase(ctx: _DocContext, k: int, h) -> _Mention | None:
+    """``_describe`` for a noun phrase that is not a pronoun."""
+    low = h.lower_
     if low in ("i", "we", "you", "who", "which", "that", "this"):
         return None
     lemma = h.lemma_.lower()
@@ -298,7 +319,7 @@ def _describe(ctx: _DocContext, k: int, h) -> _Mention | None:
         if det and det[0].lower_ == "the":  # "the official": the earlier, fuller description
             earlier = _antecedent(ctx, k, kind, head=lemma)
             if earlier is not None:  # named here all the same
-                return replace(earlier, start=start, end=end)
+                return replace(earlier, start=start, end=end, src_start=start, src_end=end)
     return _Mention(kind, name, lemma, start, end)
 
 
@@ -357,8 +378,11 @@ def _sex(ctx: _DocContext, m: _Mention) -> str | None:
                 found = "f"
             elif first[0] in MALE_FIRST_NAMES:
                 found = "m"
-        if found is None and words:
-            surname = re.escape(m.text.split(",")[0].split()[-1])
+        name = m.text.split(",")[0].split()
+        given = len(name) > 1 and name[-2][:1].isupper() and name[-2].lower().rstrip(".") not in HONORIFICS \
+            and name[-2].lower() not in TITLES  # "Kasia Brandt" is not "Mr. Brandt" of the same article
+        if found is None and name and not given:
+            surname = re.escape(name[-1])
             fem = re.search(r"\b(?:Mrs|Ms|Miss)\.? " + surname + r"\b", ctx.doc.text)
             masc = re.search(r"\bMr\.? " + surname + r"\b", ctx.doc.text)
             if fem and not masc:
