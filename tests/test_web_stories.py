@@ -149,7 +149,9 @@ def test_the_pile_is_grouped_into_its_stories(made):
     assert (ferry["first_date"], ferry["last_date"]) == ("2025-03-03", "2025-03-04")
     assert (bridge["first_date"], bridge["last_date"]) == ("2025-03-06", "2025-03-07")
     assert (chess["first_date"], chess["last_date"]) == (None, None)
-    assert [a["title"] for a in bridge["articles"]] == ["Bridge collapse cuts main road to Kessford", None]
+    # the title given, and the headline the second article's text starts with (it gave none)
+    assert [a["title"] for a in bridge["articles"]] == ["Bridge collapse cuts main road to Kessford",
+                                                        "Kessford bridge falls into flooded river"]
     # a brief for each story of two or more articles, saved as a brief of its own
     assert chess["brief"] is None and chess["saved_brief"] is None
     for story in (ferry, bridge):
