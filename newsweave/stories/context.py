@@ -10,6 +10,10 @@ neighbours under ``SAME_STORY`` count: one that close is most likely the same st
 words are the story's, not the saga's (so a story told by many outlets does not lose its
 words). An article with no such neighbour keeps its vector as it was.
 
+In a run with a store (``--db``), a new article's neighbourhood includes the stored articles
+it was compared with; a stored article keeps its plain vector (its own neighbourhood is not
+read back, so that the run's cost still follows the new articles).
+
 Cost: one set intersection per article and neighbour (at most ``CONTEXT``), then the
 candidate pairs' cosines again: linear in the articles.
 """

@@ -12,13 +12,18 @@ The cost grows with the articles, not with their pairs:
    too). Its ``QUERY_TERMS`` heaviest words that are rare enough (in at most ``MAX_DF``
    articles) look up the articles that share them; the
    ``NEIGHBOURS`` best by those words are compared exactly (cosine).
-5. **Time**: two articles more than ``WINDOW_DAYS`` apart are never linked — two dates, or a
+5. **Context** (``context.py``): each article's words are weighed again against its
+   ``CONTEXT`` nearest articles — a word most of them have (the subject and the names of a
+   saga) weighs less, so that the words of the event decide — and the pairs are compared
+   again; neighbours at ``SAME_STORY`` or closer do not count (they are the story itself).
+   Then the story threshold is 0.11 (0.15 on plain cosines before).
+6. **Time**: two articles more than ``WINDOW_DAYS`` apart are never linked — two dates, or a
    date and an undated article whose own words name a later year (it was written in or after
    that year; the years an article names are only a lower bound: on the Multi-News mixes a
    third of the same-story pairs name latest years five or more apart) — and a story never
    spans more than ``MAX_SPAN_DAYS`` of dates: the same place or people at another time is
    another story.
-6. **Average linkage** on that sparse graph (a missing pair counts as similarity 0): the two
+7. **Average linkage** on that sparse graph (a missing pair counts as similarity 0): the two
    groups with the highest mean similarity are merged while it is at least ``THRESHOLD``.
    Stories already stored are groups from the start and are never merged with each other,
    so their ids never change; a new article joins one or starts its own.
@@ -323,7 +328,7 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
             for m in near_old[it.id]:
                 old_edges[(it.id, m)] = _cos(mine[it.id], old_vectors[m])
     if params.context and live:
-        # 7. the words each article's neighbourhood shares weigh less (context.py); again
+        # 5. the words each article's neighbourhood shares weigh less (context.py); compared again
         words = {it.id: it.counts.keys() for it in live}
         words.update((oid, oit.counts.keys()) for oid, oit in old_items.items())
         hoods = neighbourhoods({**edges, **old_edges}, list(rows), params.context, params.same_story)
