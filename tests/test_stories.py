@@ -181,3 +181,63 @@ def test_an_update_keeps_new_news_about_the_same_names_and_drops_a_fact_retold()
     assert [s["text"] for s in update["sentences"]] == [after["summary"][2]["text"]]
     assert update["previous_articles"] == 2 and update_of(after, None, None) is None
     # (its content words overlap the first sentence's at cosine 0.74: the former rule, cosine >= 0.5, dropped it)
+
+
+# One event told by many outlets: each piece retells four of these facts in its own order, and
+# adds one line of its own. Every neighbour of such a piece is a story-mate: the words the
+# neighbourhood shares (context.py) are the story's, and the story must stay whole.
+STORM_FACTS = [
+    "Storm Idris tore the roof off the Kelby ferry terminal on Thursday night.",
+    "Winds of 140 kilometres an hour were measured at the Kelby lighthouse.",
+    "The coastguard rescued nine fishermen whose trawler lost power off Kelby Point.",
+    "Harbourmaster Nia Brannock closed the port until the storm passes.",
+    "Eleven thousand homes on the Kelby peninsula lost electricity.",
+    "The ferry company cancelled every crossing to the Skerrow islands.",
+    "A falling tree crushed two cars on Harbour Street, but nobody was hurt.",
+    "Forecasters said Storm Idris would weaken as it moved inland on Friday.",
+    "Schools across the peninsula stayed closed and the council opened a rest centre.",
+    "Insurers warned that the damage to the terminal could take months to repair.",
+    "Linesmen from three counties were sent to restore power to the peninsula.",
+    "Brannock said the breakwater held, which saved the marina from worse damage.",
+]
+OWN_LINES = ["Our reporter watched waves break over the promenade.", "Readers sent photographs of the flooded car park.",
+             "The mayor thanked the volunteers who filled sandbags.", "Train services were also disrupted.",
+             "A local baker handed out bread at the rest centre.", "Cafes on the seafront stayed shut.",
+             "The storm was named last Monday by the weather service.", "Ferry passengers slept in the terminal cafe.",
+             "Photographs showed the roof lying in the car park.", "Anglers had been warned to stay ashore.",
+             "The lifeboat crew has been out three times this week.", "Residents compared it with the storm of 1987.",
+             "Some roads were blocked by fallen branches.", "Power cuts also hit the hospital, which ran on generators."]
+
+
+OUTLETS = ["the Courier", "the Gazette", "the Herald", "the Post", "the Echo", "the Mercury", "the Sentinel",
+           "the Tribune", "the Chronicle", "the Observer", "the Examiner", "the Argus", "the Advertiser", "the Star"]
+
+
+def test_a_story_told_by_many_outlets_stays_one_story():
+    # each outlet words the facts its own way (a sentence in four or more pieces is boilerplate)
+    pieces = [art(f"storm{i:02d}", " ".join([STORM_FACTS[(i + 5 * j) % 12][:-1] + f", {OUTLETS[i]} said."
+                                             for j in range(4)] + [OWN_LINES[i]])) for i in range(14)]
+    result = newsweave.stories(pieces + PILE, briefs=False)
+    storm = [g for g in groups(result) if g[0].startswith("storm")]
+    assert storm == [[p["id"] for p in pieces]]
+    assert ["comet", "comet-copy"] in groups(result) and ["f23"] in groups(result)
+
+
+def test_words_the_neighbourhood_shares_weigh_less():
+    from scipy.sparse import csr_matrix
+
+    from newsweave.stories.context import neighbourhoods, reweigh, reweigh_rows, weights
+
+    # b is a's closest (0.5) but so close it is taken for the same story: not context
+    hoods = neighbourhoods({("a", "b"): 0.5, ("a", "c"): 0.2, ("b", "c"): 0.1, ("a", "d"): 0.05}, ["a", "b", "c"],
+                           k=2, same_story=0.4)
+    assert hoods == {"a": ["c"], "b": ["c"], "c": ["a", "b"]}
+    # two of four neighbours name the mayor, one the town; the event word is the article's own
+    f = weights({"pryce", "marlow", "flood"}, [{"pryce", "marlow"}, {"pryce"}, {"trial"}], k=4,
+                power=0.5)
+    assert f == pytest.approx({"pryce": 0.5 ** 0.5, "marlow": 0.75 ** 0.5})
+    v = reweigh({"pryce": 0.6, "flood": 0.8}, {"pryce": 0.5})
+    assert v["flood"] > 0.8 and sum(x * x for x in v.values()) == pytest.approx(1.0)
+    m = reweigh_rows(csr_matrix([[0.6, 0.8], [1.0, 0.0]]), {0: {0: 0.5}})
+    assert m.toarray()[0] == pytest.approx([0.3 / 0.8544, 0.8 / 0.8544], abs=1e-4)
+    assert m.toarray()[1] == pytest.approx([1.0, 0.0])
