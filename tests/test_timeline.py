@@ -197,6 +197,11 @@ def test_future_weekdays():
     # "expected" inside "lower-than-expected" is no future
     assert _dates("It posted lower-than-expected earnings after the market closed Monday.", wed) == [
         ("Monday", "2025-10-06")]
+    # a present tense of a planned event points ahead; held by "to" or a negation, it does not
+    assert _dates("Rovers travel to Hillcrest on Saturday.", wed) == [("on Saturday", "2025-10-11")]
+    assert _dates("The two leaders meet separately Monday with the envoy.", wed) == [("Monday", "2025-10-13")]
+    assert _dates("The striker failed to return on Monday.", wed) == [("on Monday", "2025-10-06")]
+    assert _dates("The ferry did not leave on Monday.", wed) == [("on Monday", "2025-10-06")]
 
 
 def test_weekday_with_month_and_day_is_no_clock_time():

@@ -74,6 +74,11 @@ _EITHER_WAY = re.compile(r"\b(?:until|till|by|through)\s+(?:the\s+)?$", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would|is\s+due|are\s+due|due\s+to|scheduled|plans?\s+to|planning\s+to|"
                      r"planned|upcoming|set\s+to|(?<![-\w])expected|expects?\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|"
                      r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|takes?\s+effect|payable|of\s+record)\b[^.;]{0,60}$", re.I)
+# A present tense of a planned event points forward too ("Rovers travel to Hillcrest on
+# Saturday", "the trial begins Monday"), unless an infinitive or a negation holds the verb.
+_SCHEDULED = re.compile(r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)\b(?:meets?|plays?|faces?|hosts?|travels?|"
+                        r"visits?|begins?|starts?|opens?|resumes?|returns?|votes?|heads?|leaves?|arrives?|kicks?\s+off|"
+                        r"takes?\s+on|launch(?:es)?|goes\s+on\s+trial)\b[^.;,:]{0,50}$", re.I)
 # ... and a clause about the past points back ("the year ended March 31", "a high set on Aug. 6").
 _PAST = re.compile(r"\b(?:ended|since|set\s+on|began|closed|reached|hit|peaked)\s+(?:\S+\s+){0,2}$", re.I)
 # A comparison's baseline is no event of its own: "up from $4 a year earlier", "the year-ago quarter".
@@ -181,7 +186,8 @@ def _month(month: int, anchor: dt.date, mod: str, tense: str) -> dt.date:
 def _weekday(index: int, anchor: dt.date, mod: str, before: str) -> dt.date:
     back = (anchor.weekday() - index) % 7  # days back to the most recent one, 0 = same day
     mod = " ".join(mod.lower().split())
-    if mod == "next" or mod == "this coming" or (mod in ("", "on") and _FUTURE.search(before)):
+    if mod == "next" or mod == "this coming" or (mod in ("", "on") and (_FUTURE.search(before)
+                                                                       or _SCHEDULED.search(before))):
         return anchor + dt.timedelta(days=(index - anchor.weekday()) % 7)
     if mod == "" and _EITHER_WAY.search(before):
         ahead = (index - anchor.weekday()) % 7
