@@ -32,7 +32,8 @@ class Brief:
         titled = [d for d in self.documents if d.status is Status.USED and d.title]
         if titled:
             return max(titled, key=lambda d: d.relevance or 0.0).title
-        return f"Brief of {sum(d.status is Status.USED for d in self.documents)} articles"
+        used = sum(d.status is Status.USED for d in self.documents)
+        return f"Brief of {used} article{'' if used == 1 else 's'}"
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents:

@@ -188,3 +188,13 @@ def test_one_headline_in_every_form(example_brief):
     assert json.loads(example_brief.to_json())["headline"] == broadcaster.title
     assert example_brief.to_markdown().startswith(f"# {broadcaster.title}\n")
     assert f"<h1>{html.escape(broadcaster.title)}</h1>" in example_brief.to_html()
+
+
+def test_an_untitled_brief_counts_its_articles_in_good_english():
+    one = newsweave.brief(["Heavy rain closed the Marlow road bridge on Monday, the council said. "
+                           "Engineers will inspect the bridge on Tuesday before it reopens."], min_documents=1,
+                          analyze=False)
+    assert one.headline == "Brief of 1 article"
+    two = newsweave.brief(["Heavy rain closed the Marlow road bridge on Monday, the council said.",
+                           "The Marlow road bridge was shut by the council on Monday after heavy rain."], analyze=False)
+    assert two.headline == "Brief of 2 articles"

@@ -355,7 +355,7 @@ RULES: list[_Rule] = [
     # can follow their journey on The Show and on the X website ...".
     _r("share", r"^\W*(?:follow|watch|stream|catch|keep up with)\b[^.!?]{0,120}?(?::\s*(?:watch|follow|chat|listen|stream|join|subscribe)\b|\b(?:watch and chat|chat live|watch live|stream live|live (?:on|at)) )", 250,
        words=("follow", "watch", "stream", "catch", "keep")),
-    _r("share", r"^\W*you can (?:follow|watch|track|listen to|keep up with|catch)\b.{0,120}\b(?:website|web site|app|channel|page|live|online|twitter|facebook|instagram|youtube)\b", 250,
+    _r("share", r"(?:^\W*|[.!?]\s+)you can (?:follow|watch|track|listen to|keep up with|catch)\b.{0,120}\b(?:website|web site|app|channel|page|live|online|twitter|facebook|instagram|youtube)\b", 250,
        words=("you",)),
     _r("share", r"\bclick (?:here|this link|the link|below|to (?:read|see|view|watch|learn|find|download|share|subscribe|expand|enlarge|comment))\b", 200, soft=True, words=("click",)),
     _r("share", r"^\W*click (?:here|to|on|for|the|this|below|above|through|link|now)\b", 120, soft=True, words=("click",)),
