@@ -393,6 +393,19 @@ def test_teasers_for_other_pages_are_debris():
     assert not removed & set(prose)
 
 
+def test_a_short_promotion_paragraph_ending_in_a_follow_prompt_is_debris():
+    promo = ("The Ride Challenge returns for another year to raise money for the harbour lifeboats. "
+             "You can follow their ride on The Evening Show and on the Ride Challenge website.")
+    # a long paragraph of news that ends with such a prompt is the article's own: kept
+    news = ("The lifeboat crew rescued two fishermen off Gull Point on Saturday after their trawler lost "
+            "power in heavy seas, the coastguard said. The men were taken to hospital in Penhallow and "
+            "released the same evening, and the trawler was towed back to harbour on Sunday morning. "
+            "You can follow the crew's work on the station's website.")
+    text = promo + "\n\n" + news + "\n"
+    removed = [text[r.start:r.end].strip() for r in find_debris(text)]
+    assert removed == [promo]
+
+
 def test_related_link_cards_pasted_into_a_paragraph_are_debris():
     line = ("Former Mayor Jane Quill Doe Jane Quill DoeDoe: Bridge vote 'a disgrace' MORE said "
             "on Sunday that the council should vote again.")
