@@ -13,8 +13,8 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
 
-from . import (analysis, clean, copies, corroborate, ingest, language, metadata, order, relevance, render,
-               sentences, summarizers)
+from . import (analysis, clean, copies, corroborate, ingest, language, listings, metadata, order, relevance,
+               render, sentences, summarizers)
 from .config import Config
 from .corroborate import find_support
 from .errors import InputError
@@ -29,7 +29,7 @@ from .summarizers import base as summarize  # the stage every summarizer is
 
 
 STAGES = (("ingest", ingest), ("clean", clean), ("metadata", metadata), ("language", language),
-          ("copies", copies),
+          ("copies", copies), ("listings", listings),
           ("sentences", sentences),
           ("relevance", relevance), ("summarize", summarize), ("order", order),
           ("corroborate", corroborate), ("analyze", analysis), ("render", render))
@@ -90,6 +90,7 @@ def prepare(documents: list[Document], config: Config = Config()) -> Prepared:
     readable = [d for d in readable if not d.copy_of]  # a copy is counted once: as its original
     if len(readable) < max(config.min_documents, 1):
         raise InputError(_only_copies_message(documents))
+    listings.set_aside_other_items(readable)  # a police report's other incidents, and the like
     clock.lap("clean")
 
     sentences = {d.id: split_sentences(d) for d in readable}

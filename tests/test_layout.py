@@ -143,7 +143,7 @@ def test_no_module_over_450_lines():
 def test_every_stage_reads_only_what_an_earlier_stage_wrote():
     from newsweave.pipeline import STAGES, flow_problems
 
-    assert [name for name, _ in STAGES] == ["ingest", "clean", "metadata", "language", "copies",
+    assert [name for name, _ in STAGES] == ["ingest", "clean", "metadata", "language", "copies", "listings",
                                             "sentences", "relevance", "summarize", "order", "corroborate", "analyze",
                                             "render"]
     assert flow_problems() == []

@@ -27,6 +27,9 @@ KINDS: dict[str, str] = {
     "navigation": "page furniture: ads, menus, section labels, related links, video/gallery widgets, separators",
     "contact": "author contact details and tip lines (e-mail, phone, handle)",
     "meta": "publication date, update, correction or editor's note",
+    # not debris, set aside by newsweave.listings (it needs the other articles to decide):
+    "other_story": "another story of a page that lists many (a police report's other incidents, "
+                   "a news budget's other slugs)",
 }
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]", re.I)

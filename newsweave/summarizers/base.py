@@ -11,6 +11,7 @@ from .. import similarity
 from ..features import Cluster
 from ..model import Scored, Sentence
 from ..text.lexicon import ATTRIBUTION_FORMS, words_regex
+from ..text.lines import ITEM_LABEL
 
 # What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow):
 # every summarizer: chosen sentences with their salience
@@ -96,6 +97,7 @@ class Kept(Scored):
 # for it to point at. A pronoun (the article's own "I", "we", "you" too: whose?), a word that
 # points back ("Another", "Such", "The same", "Later", "The next day"), a connective, a
 # quotation (whose words?).
+LABEL_WORDS = 12  # a sentence this short that starts with a list item's label is only the label
 _POINTS_BACK = re.compile(
     r"\W*(?:(?:he|she|it|they|him|her|his|its|their|them|this|that|these|those|we|us|our|i|my|me"
     r"|you|your|but|and|or|so|also|however|still|yet|meanwhile|instead|then|thus|therefore"
@@ -120,6 +122,8 @@ def can_open(sentence: Sentence, context: str | None = None) -> bool:
     then "The <noun>" is an opening only if that noun is named there (or it is the lead)."""
     if leans_back(sentence) or _POINTS_BACK.match(sentence.text) or _closes_a_quotation(sentence.text):
         return False
+    if ITEM_LABEL.match(sentence.text) and sentence.words <= LABEL_WORDS:
+        return False  # a list item's label ("UNLAWFUL ENTRY, 2031-0412, 900 block of Orchard Lane.")
     definite = _DEFINITE.match(sentence.text)
     if context is None or not definite or sentence.index == 0:
         return True

@@ -6,6 +6,11 @@ import re
 from collections.abc import Iterator
 
 _LINE = re.compile(r"[^\n]+")
+# A line that starts an item of a list of stories: a label in capitals (a crime, a wire slug, a
+# place; up to five words), then a comma, a bracket, a dash or the wires' " _ ":
+# "ROBBERY, 2017-0723, 5800 block of ...", "CUBA-ELIAN _ MIAMI _ ...", "CARACAS (AP) -- ...".
+# A colon does not start one: "PENCE: ..." is a speaker's turn in a transcript.
+ITEM_LABEL = re.compile(r"[A-Z][A-Z'&/.-]*[A-Z.](?: [A-Z][A-Z'&/.-]*[A-Z.]){0,4}(?:,| \(| ?[—–] | --? | _ )")
 
 
 def line_spans(text: str) -> Iterator[tuple[int, int]]:
