@@ -224,6 +224,20 @@ def test_datelines():
 
 def test_names_and_series_are_no_dates():
     assert _dates('He said on ABC\'s "This Week" that talks go on.', SUN_5_OCT) == []
+    # a year inside a name the sentence gives ("called", "named", "dubbed" and capitalised words)
+    assert _dates("She later ran a design firm called Juniper 1975, which made lamps.", SUN_5_OCT) == []
+    assert _dates("The mayor unveiled a plan dubbed Harbour Vision 2040 in 2021.", SUN_5_OCT) == [("2021", "2021")]
+    assert _dates("The firm, founded in 1975, named Ms. Reyes chief in 2001.", SUN_5_OCT) == [
+        ("1975", "1975"), ("2001", "2001")]
+
+
+def test_weekly_schedules_are_no_dates():
+    wed = dt.date(2025, 10, 8)
+    # a weekday before a plural part of the day, alone or with others, is a habit, not a day
+    assert _dates("The new ferries will sail on Friday and Sunday nights from Nov. 3.", wed) == [("Nov. 3", "2025-11-03")]
+    assert _dates("The market opens Tuesday, Thursday and Saturday mornings.", wed) == []
+    assert _dates("The ferry sailed on Friday night and returned Sunday morning.", wed) == [
+        ("on Friday night", "2025-10-03"), ("Sunday morning", "2025-10-05")]
 
 
 def test_granularity_sorts_a_period_before_its_days():

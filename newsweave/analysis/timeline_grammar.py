@@ -97,6 +97,12 @@ _GENERIC_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:world|societ
                             r"young|kids|children|teenagers|students|parents|families|consumers|workers|workforce|"
                             r"workplace|standards|terms|dollars|money|technology|computers|cars|players|athletes|"
                             r"politics|media|marketplace|companies|schools|music|fashion|climate|environment)\b")
+# A weekly schedule, not a day: "on Tuesday nights", "Monday and Friday mornings" (a weekday
+# with more of them before a plural part of the day).
+_WEEKLY = re.compile(rf"^(?:\s*(?:,|and|or|&|,\s*and)\s*{WEEKDAY_ALT})*\s+(?:nights|mornings|afternoons|evenings)\b", re.I)
+# A year inside a name a sentence gives: "a joint venture called Orion 1980", "a plan dubbed
+# Vision 2030" (capitalised words right after "called", "named", ...).
+_NAMED = re.compile(r"\b(?:called|named|dubbed|titled|entitled|known\s+as)\s+[\"'“‘]?(?-i:(?:[A-Z][\w&'’.-]*\s+){1,3})$", re.I)
 _GENERIC_BEFORE = re.compile(r"\b(?:people|world|society|economy|generation|workforce|children|men|women|"
                              r"[a-z]{3,}[^s\W]s)\s+of\s+$", re.I)
 _RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0,
@@ -306,7 +312,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
         if anchor and anchor.month > 2 and not re.search(rf"\b{YEAR}\b|\b(?:last|next|past|previous)\s+year\b", text, re.I):
             return dt.date(anchor.year, 1, 1), "year", True
     elif g["year"]:
-        return make_date(int(g["y8"]), 1, 1), "year", False
+        if not _NAMED.search(before):
+            return make_date(int(g["y8"]), 1, 1), "year", False
     elif g["spoken"]:
         year = spoken_year(g["sy"])
         if year and (not g["sy"].lower().startswith("two") or re.search(r"\b(?:the\s+year|in|by|since|until)\s+$",
@@ -315,7 +322,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
     elif g["wd"]:
         if anchor and not _NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
                 and not _NAME_AFTER.match(text[m.start("w") + len(g["w"]):]) \
-                and not re.search(r"\b(?:each|every)\s+$", before, re.I):
+                and not re.search(r"\b(?:each|every)\s+$", before, re.I) \
+                and not _WEEKLY.match(text[m.start("w") + len(g["w"]):]):
             mod = g["wmod"] or ""
             if mod.lower() in ("early", "late"):
                 mod = ""
