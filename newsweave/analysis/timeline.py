@@ -37,9 +37,10 @@ preposition before it, and is capitalised unless the whole text is lower-cased),
 that are not days or years ("2,000 people", "2012 marchers", "7,500", "aged 30", "16:33"),
 weekdays and periods that are names ("Sunday Times", "Good Friday", "USA Today", ABC's "This
 Week", "car of the year", a year in a name a sentence gives: "a firm called Juniper 1975"),
-habits ("each July", "on Friday and Sunday nights"), the present or future in general ("in today's world", "the
-people of tomorrow"), and a comparison's baseline ("up from $3 a year earlier") unless it is
-an earnings comparison's, with a period to state (see :mod:`.timeline_periods`).
+habits ("each July", "on Friday and Sunday nights"), the present or future in general ("in
+today's world", "the people of tomorrow"), and a comparison's baseline ("up from $3 a year
+earlier") unless it is an earnings comparison's, with a period to state (see
+:mod:`.timeline_periods`).
 
 Pure regular expressions and date arithmetic: a five-article cluster takes a few ms.
 """
