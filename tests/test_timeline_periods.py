@@ -80,6 +80,27 @@ def test_the_quarter_before_and_the_current_one():
     assert _timeline(text)[-1] == ("year-earlier period", "2022-Q3", "quarter")
 
 
+def test_a_quarter_that_ends_on_a_given_day():
+    # a quarter ended on a day the sentence gives is of that day's year: Oct. 31 is after the
+    # document's 26 October, so the second quarter ended Oct. 31 ended in 2022
+    assert _dates("Profit rose 5% in the second quarter ended Oct. 31, the retailer said.") == [
+        ("the second quarter", "2022-Q2"), ("Oct. 31", "2022-10-31")]
+    assert _dates("Profit rose 5% in its fourth quarter ended June 30.") == [
+        ("its fourth quarter", "2023-Q4"), ("June 30", "2023-06-30")]
+    # "the quarter ended July 31" of a document that names no quarter: May to July, the second
+    # calendar quarter (not the latest one ended, the third)
+    assert _timeline("Epsilon Inc. sells office chairs. In the quarter ended July 31, its sales were $5 million.") == [
+        ("quarter", "2023-Q2", "quarter"), ("July 31", "2023-07-31", "day")]
+    assert _timeline("Zeta Corp. sells lamps. Its sales were $5 million in the quarter ended Sept. 30.") == [
+        ("quarter", "2023-Q3", "quarter"), ("Sept. 30", "2023-09-30", "day")]
+    # a year-ago quarter named in apposition is that quarter, and no quarter the report is about
+    text = ("Eta Co. expects third-quarter profit of 15 cents a share. In the comparable year-ago quarter, "
+            "the second quarter ended Oct. 31, Eta had a loss of $12 million.")
+    assert _timeline(text) == [("third-quarter", "2023-Q3", "quarter"),
+                               ("comparable year-ago quarter", "2022-Q2", "quarter"),
+                               ("second quarter", "2022-Q2", "quarter"), ("Oct. 31", "2022-10-31", "day")]
+
+
 def test_halves():
     assert _dates("Margins should narrow in the last half of 1989 and in 1990.") == [
         ("the last half of 1989", "1989-H2"), ("1990", "1990")]

@@ -3,14 +3,17 @@
 * a quarter: "the third quarter of 1984", "the 1988 second quarter", "this year's third quarter",
   "next year's first quarter", "third-quarter net income", "the fourth quarter" (the year
   placed like a month's: the document's year, a year back for a quarter well ahead of the
-  document's date, a year on for one well behind it in a clause about the future);
+  document's date, a year on for one well behind it in a clause about the future; a quarter
+  that "ended Oct. 31" is of that day's year, the latest Oct. 31 by the document's date);
 * the quarter a report is about: "the quarter", "the latest quarter", "the latest period",
   "this quarter's loss" mean the quarter the document last named ("third-quarter profit rose
   ..."; one it compares with, "after a flat second quarter", is not it; the latest ended one
-  when it names none); "the current quarter" the one the document's date falls in, "the
-  previous quarter" the one before the reported one; "the year-ago quarter", "the year-earlier period", "the 1988 period",
-  "last year's quarter", "the corresponding period last year", "the quarter a year ago" the
-  same quarter a year before;
+  when it names none, or, for "the quarter ended July 31", the calendar quarter holding most
+  of it, the second); "the current quarter" the one the document's date falls in, "the
+  previous quarter" the one before the reported one; "the year-ago quarter", "the
+  year-earlier period", "the 1988 period", "last year's quarter", "the corresponding period
+  last year", "the quarter a year ago" the same quarter a year before (or the quarter named
+  in apposition: "the year-ago quarter, the second quarter ended Oct. 31");
 * the baseline of an earnings comparison ("net rose to $9 million from $7 million a year
   earlier", "compared with a loss of $3 million last year", "year-earlier profit of $3.8
   million", "last year's results", "A year ago, the company earned $1.8 million"; a sentence
@@ -38,8 +41,8 @@ import datetime as dt
 import re
 from functools import cached_property
 
-from ..text.dates import SEASONS, SPOKEN_YEAR, YEAR, shift_months, spoken_year
-from .timeline_grammar import _FUTURE, DateMention
+from ..text.dates import DAY, MONTH_ALT, MONTHS, SEASONS, SPOKEN_YEAR, YEAR, shift_months, spoken_year
+from .timeline_grammar import _FUTURE, DateMention, _month_day
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "last": 2, "latter": 2}
@@ -71,6 +74,8 @@ _COMPARED_TO = re.compile(r"\b(?:after|before|since|than|from|over|versus|vs\.?|
 # "compared with a loss of $3 million last year", "up from last year's $2.34 billion" (no clause
 # between: "from the brewing giant, which last year ...").
 _LAST_YEAR_BASE = re.compile(r"\b(?:from|with|than|versus|vs\.?|against)\s+(?:[^.;,]|\.\d|,\d|,\s+or\s){0,60}$", re.I)
+# ... nor one in apposition to the year-ago quarter: "In the year-ago quarter, the second quarter ended Oct. 31".
+_APPOSED = re.compile(r"\byear[-\s](?:ago|earlier)\s+(?:quarter|period),\s+$", re.I)
 # What an earnings sentence reports, and a figure it reports it with.
 _EARNINGS = re.compile(r"\b(?:net|income|earnings|earned|earn|profits?|loss(?:es)?|lost|revenues?|sales|results|"
                        r"per\s+share|a\s+share|dividends?|margins?)\b", re.I)
@@ -95,6 +100,8 @@ _SEASON = re.compile(
 _DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dy>1[89]\d0|20\d0)(?:'s|’s|s)|['’](?P<dd>\d)0s"
                      r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", re.I)
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+# The day a quarter or half ends: "the quarter ended July 31", "its fourth quarter ending Dec. 31".
+_ENDED = re.compile(rf"^,?\s+(?P<how>ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_ALT})\.?\s+(?P<d>{DAY})\b(?![,.]?\d)", re.I)
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 
@@ -160,7 +167,8 @@ class Reports:
                 done = m.end()
                 if m.group("ord") and m.group("qh").lower() != "half" and not any(
                         m.group(k) for k in ("of", "pago", "tail", "py", "oy", "pyrel", "oyrel")) \
-                        and not _COMPARED_TO.search(text[max(0, m.start() - 40):m.start()]):
+                        and not _COMPARED_TO.search(text[max(0, m.start() - 40):m.start()]) \
+                        and not _APPOSED.search(text[max(0, m.start() - 40):m.start()]):
                     found = _period(m, text, anchor, None)
                     if found and found[1] == "quarter" and found[0] <= anchor:
                         ended = _shift(found[0], 1) <= anchor
@@ -183,11 +191,25 @@ class Reports:
         return None
 
 
+def _end_day(text: str, at: int, anchor: dt.date) -> dt.date | None:
+    """The day a quarter or half that ends at ``at`` in ``text`` ends, when the text gives it
+    ("the quarter ended July 31": the latest July 31 by the document's date)."""
+    e = _ENDED.match(text[at:at + 40])
+    if not e:
+        return None
+    return _month_day(MONTHS[e.group("m").lower()], int(re.sub(r"\D", "", e.group("d"))), anchor,
+                      "past" if e.group("how").lower() == "ended" else "", None)
+
+
 def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
-    """(first day, granularity) of a quarter, half or "period" match, or None."""
+    """(first day, granularity) of a quarter, half or "period" match, or None. A quarter that
+    ends on a day the text gives ("the second quarter ended Oct. 31") is of that day's year;
+    "the quarter ended July 31" of a document that names no quarter is the calendar quarter
+    that holds most of it (May to July: the second)."""
     g = m.groupdict()
     if g["of"]:
         return None  # "a quarter of the market", "the first half of the game"
+    end = _end_day(text, m.end(), anchor)
     det = (g["det"] or "").lower()
     future = bool(_FUTURE.search(text[max(0, m.start() - 90):m.start()]))
     year = next((_year_of(y) for y in (g["py"], g["oy"]) if y), None)
@@ -223,6 +245,8 @@ def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
             return _shift(_quarter_of(anchor), 1 if det == "next" else -1), "quarter"
         if det not in ("the", "this", "its", "their") and not (year or back or rel or adj):
             return None
+        if not reported and end and bare == "quarter":  # the middle of its three months
+            reported = _quarter_of(dt.date(*shift_months(end.year, end.month, -1 if end.day >= 15 else -2), 1))
         base = reported or _shift(_quarter_of(anchor), -1)  # else the latest that has ended
         if adj in ("previous", "preceding"):  # "from the previous quarter": the one before
             base = _shift(base, -1)
@@ -232,6 +256,8 @@ def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
         if back and not (g["py"] or g["oy"] or rel):
             year -= 1
         return _quarter(year, n), "quarter"
+    if year is None and end and not back:
+        year = end.year
     if year is None:
         year = _placed(n, size, anchor, future)
         if back:
@@ -317,6 +343,10 @@ def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = No
                 if not (m.group("py") or m.group("oy") or m.group("pyrel") or m.group("oyrel") or reports.business):
                     continue
                 found = _period(m, text, anchor, reported)
+                if found and out and found[1] == "quarter" and _APPOSED.search(text[max(0, m.start() - 40):m.start()]) \
+                        and text[out[-1].end:m.start()].strip() == "," and _end_day(text, m.end(), anchor):
+                    # "the year-ago quarter, the second quarter ended Oct. 31": the second names the first
+                    out[-1] = DateMention(out[-1].start, out[-1].end, out[-1].expression, found[0], True, "quarter")
                 if found:
                     start = m.end("det") + 1 if m.group("det") and m.group("det").lower() in ("a", "an") else m.start()
                     out.append(DateMention(start, m.end(), text[start:m.end()], found[0], True, found[1]))
