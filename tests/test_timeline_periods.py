@@ -53,6 +53,16 @@ def test_the_quarter_a_report_is_about_and_its_baseline():
         ("latest quarter", "2023-Q3", "quarter"),
         ("A year earlier", "2022-Q3", "quarter"),
         ("a year earlier", "2022", "year")]  # nine months a year back: the year
+    # the sentence before opens with the nine months (or six): the year-earlier period is theirs
+    report = "Theta Inc. said third-quarter net rose 9% to $12 million. "
+    assert _timeline(report + "For the nine months, net was $30 million. "
+                              "In the year-earlier period, the company had net of $26 million.")[1:] == [
+        ("year-earlier period", "2022", "year")]
+    assert _timeline(report + "For the six months, net was $20 million. "
+                              "In the year-earlier period, the company had net of $17 million.")[1:] == []
+    assert _timeline(report + "Sales fell 2% to $90 million. "
+                              "In the year-earlier period, the company had net of $11 million.")[1:] == [
+        ("year-earlier period", "2022-Q3", "quarter")]
 
 
 def test_a_baseline_is_a_quarter_only_in_an_earnings_comparison():

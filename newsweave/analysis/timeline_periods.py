@@ -18,9 +18,11 @@
   earlier", "compared with a loss of $3 million last year", "year-earlier profit of $3.8
   million", "last year's results", "A year ago, the company earned $1.8 million"; a sentence
   that names the quarter, or reports an earnings word before the baseline and a figure): the
-  quarter it names, else the reported one, a year before when the document names one; the year before in a sentence about nine months or a
-  year; nothing in one about six months, or in a document that names no quarter (there, as
-  before, a comparison's baseline is no date, and "a year ago" elsewhere the day a year back);
+  quarter it names, else the reported one, a year before when the document names one; the
+  year before in a sentence about nine months or a year (so is "the year-earlier period"),
+  or in one that names no quarter after a sentence that opens "For the nine months"; nothing
+  in one about six months, or in a document that names no quarter (there, as before, a
+  comparison's baseline is no date, and "a year ago" elsewhere the day a year back);
 * a half: "the first half", "the last half of 1989", "first-half results", "the first two
   quarters of 1990";
 * a decade: "the 1970s", "the late 1970s", "the '80s", "the nineties" (TimeML's "197");
@@ -84,6 +86,10 @@ _FIGURE = re.compile(r"[$#£€¥]|\b(?:C\$|cents?|pence|guilders|francs|marks|y
 _YEARLONG = re.compile(r"\b(?:nine|9|twelve|12)\s+months\b|\b(?:fiscal|full|the)\s+year\b(?![-\s](?:ago|earlier))|\byear\s+(?:ended|ending|to)\b"
                        r"|\bfor\s+the\s+year\b|\bannual\b", re.I)
 _HALF_YEAR = re.compile(r"\b(?:six|6)\s+months\b|\bhalf\b|\binterim\b", re.I)
+# ... or the period the sentence before opens with ("For the nine months, net was $81 million.
+# In the year-earlier period, ...").
+_OPENS_SPAN = re.compile(r"[\W_]*(?:for|in|during)\s+the\s+(?:first\s+)?(?:(?:nine|9|twelve|12)\s+months\b"
+                         r"|(?:fiscal\s+|full\s+)?year\b(?![-\s](?:ago|earlier))|(?P<half>(?:six|6)\s+months\b|half\b))", re.I)
 # A game, not a business calendar.
 _SPORT = re.compile(r"\b(?:scored|scoring|touchdowns?|rebounds|assists|innings?|halftime|half-time|quarterback|"
                     r"free\s+throws?|three-pointers?|goalkeeper|overtime|whistle|referee|coach|"
@@ -201,7 +207,24 @@ def _end_day(text: str, at: int, anchor: dt.date) -> dt.date | None:
                       "past" if e.group("how").lower() == "ended" else "", None)
 
 
-def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
+def _span(text: str, previous: str = "") -> str:
+    """"year" for a sentence about nine months or a year, "half" for one about six months, else
+    "": what the sentence says, or, when it names no quarter, what the sentence before it
+    (``previous``) opens with."""
+    if _YEARLONG.search(text):
+        return "year"
+    if _HALF_YEAR.search(text):
+        return "half"
+    o = _OPENS_SPAN.match(previous) if previous and not re.search(r"quarter", text, re.I) else None
+    return ("half" if o.group("half") else "year") if o else ""
+
+
+def _previous_sentence(text: str, at: int) -> str:
+    """Roughly the sentence that ends before offset ``at`` (enough to see how it opens)."""
+    return re.split(r"(?<=[.!?])\s+(?=[\"“‘'A-Z])|\n\s*\n", text[max(0, at - 400):at].rstrip())[-1]
+
+
+def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None, span: str | None = None):
     """(first day, granularity) of a quarter, half or "period" match, or None. A quarter that
     ends on a day the text gives ("the second quarter ended Oct. 31") is of that day's year;
     "the quarter ended July 31" of a document that names no quarter is the calendar quarter
@@ -210,6 +233,7 @@ def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
     if g["of"]:
         return None  # "a quarter of the market", "the first half of the game"
     end = _end_day(text, m.end(), anchor)
+    span = _span(text) if span is None else span
     det = (g["det"] or "").lower()
     future = bool(_FUTURE.search(text[max(0, m.start() - 90):m.start()]))
     year = next((_year_of(y) for y in (g["py"], g["oy"]) if y), None)
@@ -235,9 +259,9 @@ def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
             return None
         if bare == "period" and not reported:
             return None  # a period of what: the document names no quarter
-        if bare == "period" and _YEARLONG.search(text):  # "the nine months ... in the 1988 period"
+        if bare == "period" and span == "year":  # "the nine months ... in the 1988 period"
             return dt.date(year if year else reported.year - bool(back), 1, 1), "year"
-        if bare == "period" and _HALF_YEAR.search(text):
+        if bare == "period" and span == "half":
             return None
         if adj == "current" or (det == "this" and future):
             return _quarter_of(anchor), "quarter"
@@ -298,7 +322,7 @@ def _season(m: re.Match, anchor: dt.date | None, before: str):
     return (current or past[-1]), "season"
 
 
-def _baseline(m: re.Match, text: str, reported: dt.date | None, named: bool):
+def _baseline(m: re.Match, text: str, reported: dt.date | None, named: bool, span: str):
     """(first day, granularity) of the year-ago period an earnings comparison's baseline
     means, or None when the sentence is no earnings comparison or its period is unknown.
     ``reported`` is the quarter the sentence reports on; ``named`` whether it names one."""
@@ -316,9 +340,9 @@ def _baseline(m: re.Match, text: str, reported: dt.date | None, named: bool):
     if m.group("adj") and not re.match(r"\s+(?:results?|net|profits?|loss|earnings|income|revenues?|sales|figures?|"
                                         r"levels?|quarter|period|\$)", text[m.end():], re.I):
         return None
-    if _YEARLONG.search(text):
+    if span == "year":
         return dt.date(reported.year - 1, 1, 1), "year"
-    if _HALF_YEAR.search(text):
+    if span == "half":
         return None  # the six months a year before: no value states them
     return _quarter(reported.year - 1, (reported.month - 1) // 3 + 1), "quarter"
 
@@ -336,13 +360,14 @@ def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = No
     if "quarter" in low or "half" in low or "period" in low or "year" in low:
         reports = reports or Reports.of(text, anchor)
         reported = reports.reported(offset + len(text))
+        span = _span(text, _previous_sentence(reports.text, offset) if offset else "")
         taken: list[tuple[int, int]] = []
         if ("quarter" in low or "half" in low or "period" in low) and not _SPORT.search(text):
             for m in _PERIOD.finditer(text):
                 # a business calendar's, unless its year is stated ("the third quarter of 1984")
                 if not (m.group("py") or m.group("oy") or m.group("pyrel") or m.group("oyrel") or reports.business):
                     continue
-                found = _period(m, text, anchor, reported)
+                found = _period(m, text, anchor, reported, span)
                 if found and out and found[1] == "quarter" and _APPOSED.search(text[max(0, m.start() - 40):m.start()]) \
                         and text[out[-1].end:m.start()].strip() == "," and _end_day(text, m.end(), anchor):
                     # "the year-ago quarter, the second quarter ended Oct. 31": the second names the first
@@ -359,7 +384,7 @@ def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = No
                 own = [p.date for p in out if p.granularity == "quarter" and p.start < m.start()
                        and not re.search(r"year[-\s](?:ago|earlier)|last\s+year|a\s+year", p.expression, re.I)]
                 found = _baseline(m, text, own[-1] if own else reported,
-                                  any(p.granularity == "quarter" for p in out))
+                                  any(p.granularity == "quarter" for p in out), span)
                 if found:
                     out.append(DateMention(m.start(), m.end(), m.group(0), found[0], True, found[1]))
     if "0s" in low or "ties" in low:
