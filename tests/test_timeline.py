@@ -170,6 +170,12 @@ def test_month_without_a_year_follows_tense():
     # a month just ahead of the document's date is the coming one
     assert _dates("Results will follow in November.", SUN_5_OCT) == [("November", "2025-11")]
     assert _dates("Trains run each July to the coast.", SUN_5_OCT) == []  # every July: no date
+    # the future reaches further in one clause, not past a comma or a relative word
+    wed = dt.date(2023, 3, 15)
+    assert _dates("Major Ann Lee will be named commander of the space station crew for a long mission in December.",
+                  wed) == [("December", "2023-12")]
+    assert _dates("Major Ann Lee will replace the long-serving commander of the station crew who joined in December.",
+                  wed) == [("December", "2022-12")]
 
 
 def test_a_year_ago_and_fiscal_years():

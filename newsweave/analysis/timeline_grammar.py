@@ -70,10 +70,15 @@ _NAME_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:times|telegraph|mirror|express|pos
 # "until Wednesday", "by Friday": the nearest such weekday, before or after.
 _EITHER_WAY = re.compile(r"\b(?:until|till|by|through)\s+(?:the\s+)?$", re.I)
 # A date in a clause about the future points forward ("will meet on Monday", "would vote
-# Tuesday", "as soon as Friday", "expected in December", "by May").
+# Tuesday", "as soon as Friday", "expected in December", "by May"): within 60 characters, or
+# up to 90 in one clause, with no comma, "but" or relative word between ("will be named
+# commander of the station's crew for a mission in December", not "will replace a man who
+# joined in December").
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would|is\s+due|are\s+due|due\s+to|scheduled|plans?\s+to|planning\s+to|"
                      r"planned|upcoming|set\s+to|(?<![-\w])expected|expects?\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|"
-                     r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|takes?\s+effect|payable|of\s+record)\b[^.;]{0,60}$", re.I)
+                     r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|takes?\s+effect|payable|of\s+record)\b"
+                     r"(?:[^.;]{0,60}|(?:(?!\b(?:who|whom|whose|which|that|when|where|after|since|because|while|but)\b)"
+                     r"[^.;,:()\"“”]){61,90})$", re.I)
 # A present tense of a planned event points forward too ("Rovers travel to Hillcrest on
 # Saturday", "the trial begins Monday"), unless an infinitive or a negation holds the verb.
 _SCHEDULED = re.compile(r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)\b(?:meets?|plays?|faces?|hosts?|travels?|"
