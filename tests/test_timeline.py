@@ -170,6 +170,12 @@ def test_month_without_a_year_follows_tense():
     # a month just ahead of the document's date is the coming one
     assert _dates("Results will follow in November.", SUN_5_OCT) == [("November", "2025-11")]
     assert _dates("Trains run each July to the coast.", SUN_5_OCT) == []  # every July: no date
+    # a span through a month, with no tense to place it, runs through the nearest one
+    thu = dt.date(2023, 10, 26)
+    assert _dates("Lenders have extended the firm $90 million in revolving loans through January.", thu) == [
+        ("January", "2024-01")]
+    assert _dates("Fund sales were flat this year through August.", thu) == [("this year", "2023"), ("August", "2023-08")]
+    assert _dates("Prices climbed steadily through January.", thu) == [("January", "2023-01")]  # a past tense
     # the future reaches further in one clause, not past a comma or a relative word
     wed = dt.date(2023, 3, 15)
     assert _dates("Major Ann Lee will be named commander of the space station crew for a long mission in December.",

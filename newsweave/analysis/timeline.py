@@ -18,6 +18,7 @@ date (``Document.date``) and only when it has one (``relative=True``):
   before the document's month (a year back for the month just before it), "next" the first
   after; otherwise the latest on or before it, unless the clause is about the future or the
   month is at most two months ahead in a clause not about the past ("changed ... in December");
+  a span "through January" with no tense to place it runs through the nearest one;
 * a weekday: the most recent on or before the document's date; "last Tuesday" strictly before;
   "the previous Friday" a week before that; "next Monday", or a weekday in a clause about the
   future ("will", "would", "as soon as", "expected"), the first on or after it;

@@ -92,6 +92,9 @@ _COMPARED = re.compile(r"\b(?:from|with|than|versus|vs\.?|over|against)\b(?:[^.;
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|(?!(?:expected|scheduled|planned|proposed|needed|delayed|extended)\b)"
                         r"[a-z]{3,}[^e\W]ed)\b[^.;,]{0,60}$", re.I)
 _BY = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:early|mid|late|the\s+(?:middle|end|beginning)\s+of)[\s-]+)?$", re.I)
+# A span that runs through a month, in a clause with no tense to place it: the nearest such
+# month ("loans through January" in October, "sales this year through August").
+_THROUGH = re.compile(r"\bthrough\s+(?:(?:early|mid|late|the\s+(?:middle|end)\s+of)[\s-]+)?$", re.I)
 # Words before a bare month that make it a date ("in March", "since May", "last June").
 _MONTH_CONTEXT = re.compile(r"\b(?:in|by|since|until|till|through|during|for|from|to|before|after|of|between|and|or|"
                             r"around|early|late|mid|last|this|next|on)[\s-]+$", re.I)
@@ -179,9 +182,12 @@ def _month(month: int, anchor: dt.date, mod: str, tense: str) -> dt.date:
     the first after it, "this" the document's year; otherwise the first on or after the
     document's month in a clause about the future or when it is at most two months ahead ("in
     November" in late October) in a clause not about the past ("changed ... in December"), else
-    the latest on or before it."""
+    the latest on or before it; the nearest for ``tense`` "nearest" ("loans through January")."""
     mod = " ".join(mod.lower().split())
     year = anchor.year
+    if not mod and tense == "nearest":
+        return min((dt.date(y, month, 1) for y in (year - 1, year, year + 1)),
+                   key=lambda d: abs((d.year - year) * 12 + d.month - anchor.month))
     if mod == "last":
         year -= month >= anchor.month - 1
     elif mod == "next":
@@ -279,6 +285,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
             tense = "future" if _BY.search(before) else _tense(before)
             if not tense and _PAST_VERB.search(before):
                 tense = "past"
+            if not tense and _THROUGH.search(before):
+                tense = "nearest"
             return _month(MONTHS[mon.lower()], anchor, mod if mod.lower() in ("last", "next", "this") else "",
                           tense), "month", True
     elif g["yrel"]:
