@@ -192,6 +192,13 @@ def test_a_year_ago_and_fiscal_years():
     assert _dates("Profit rose to $4.2 million, up from $3.1 million a year earlier.", SUN_5_OCT) == []
 
 
+def test_year_end_of_the_year_a_when_clause_follows():
+    assert _dates("Profit has risen over the same periods of 2022, when year-end profit fell below the 2021 level.",
+                  SUN_5_OCT) == [("2022", "2022"), ("year-end", "2022-12-31"), ("2021", "2021")]
+    assert _dates("Profit should rise by year-end, the bank said in 2021.", SUN_5_OCT) == [
+        ("year-end", "2025-12-31"), ("2021", "2021")]
+
+
 def test_month_and_day_placed_by_tense():
     anchor = dt.date(2025, 11, 2)
     assert _dates("For the year ended March 31, sales rose.", anchor) == [("March 31", "2025-03-31")]

@@ -25,9 +25,10 @@ date (``Document.date``) and only when it has one (``relative=True``):
 * "today", "tonight", "this morning", "yesterday", "last night", "tomorrow", "two days ago";
   "last week" / "this week" (a week), "last month", "earlier this month", "a month ago" (a
   month), "this year", "next year", "the past year", "five years ago" (a year), "a year ago"
-  (the same day a year before), "year-end" (31 December); "for the year", "earlier in the
-  year", "the first nine months of the year" (the document's year, when the sentence names no
-  other; not in January or February); "over the weekend", "next weekend", "ahead of the
+  (the same day a year before), "year-end" (31 December; of the year a "when" clause follows:
+  "in 1988, when year-end net fell"); "for the year", "earlier in the year", "the first nine
+  months of the year" (the document's year, when the sentence names no other; not in January
+  or February); "over the weekend", "next weekend", "ahead of the
   weekend" (the latest weekend begun, or the coming one).
 
 A paragraph's dateline ("BUDAPEST, March 12 (Xinhua) --", left out of the sentence by the

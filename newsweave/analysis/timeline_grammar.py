@@ -95,6 +95,8 @@ _BY = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:early|mid|late|the\s+(?:mi
 # A span that runs through a month, in a clause with no tense to place it: the nearest such
 # month ("loans through January" in October, "sales this year through August").
 _THROUGH = re.compile(r"\bthrough\s+(?:(?:early|mid|late|the\s+(?:middle|end)\s+of)[\s-]+)?$", re.I)
+# A clause that a year before it sets: "comparable periods in 1988, when year-end net was ...".
+_WHEN_YEAR = re.compile(rf"\b({YEAR}),?\s+when\b[^.;]{{0,60}}$", re.I)
 # Words before a bare month that make it a date ("in March", "since May", "last June").
 _MONTH_CONTEXT = re.compile(r"\b(?:in|by|since|until|till|through|during|for|from|to|before|after|of|between|and|or|"
                             r"around|early|late|mid|last|this|next|on)[\s-]+$", re.I)
@@ -275,6 +277,9 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
             shift = {"last": -1, "this": 0, "next": 1}[g["ly"].lower()]
             return make_date(anchor.year + shift, MONTHS[g["m6"].lower()], 1), "month", True
     elif g["yend"]:
+        when = _WHEN_YEAR.search(before)  # "in 1988, when year-end net was ...": 1988's
+        if when:
+            return make_date(int(when.group(1)), 12, 31), "day", False
         if anchor:
             return dt.date(anchor.year - bool(g["since"]), 12, 31), "day", True
     elif g["mon"]:
