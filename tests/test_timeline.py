@@ -170,6 +170,18 @@ def test_month_without_a_year_follows_tense():
     # a month just ahead of the document's date is the coming one
     assert _dates("Results will follow in November.", SUN_5_OCT) == [("November", "2025-11")]
     assert _dates("Trains run each July to the coast.", SUN_5_OCT) == []  # every July: no date
+    # a span through a month, with no tense to place it, runs through the nearest one
+    thu = dt.date(2023, 10, 26)
+    assert _dates("Lenders have extended the firm $90 million in revolving loans through January.", thu) == [
+        ("January", "2024-01")]
+    assert _dates("Fund sales were flat this year through August.", thu) == [("this year", "2023"), ("August", "2023-08")]
+    assert _dates("Prices climbed steadily through January.", thu) == [("January", "2023-01")]  # a past tense
+    # the future reaches further in one clause, not past a comma or a relative word
+    wed = dt.date(2023, 3, 15)
+    assert _dates("Major Ann Lee will be named commander of the space station crew for a long mission in December.",
+                  wed) == [("December", "2023-12")]
+    assert _dates("Major Ann Lee will replace the long-serving commander of the station crew who joined in December.",
+                  wed) == [("December", "2022-12")]
 
 
 def test_a_year_ago_and_fiscal_years():
@@ -178,6 +190,13 @@ def test_a_year_ago_and_fiscal_years():
     assert _dates("In fiscal 1989, the company earned $7 million.", SUN_5_OCT) == [("fiscal 1989", "1989")]
     # a comparison's baseline is no event: "up from $3 a year earlier"
     assert _dates("Profit rose to $4.2 million, up from $3.1 million a year earlier.", SUN_5_OCT) == []
+
+
+def test_year_end_of_the_year_a_when_clause_follows():
+    assert _dates("Profit has risen over the same periods of 2022, when year-end profit fell below the 2021 level.",
+                  SUN_5_OCT) == [("2022", "2022"), ("year-end", "2022-12-31"), ("2021", "2021")]
+    assert _dates("Profit should rise by year-end, the bank said in 2021.", SUN_5_OCT) == [
+        ("year-end", "2025-12-31"), ("2021", "2021")]
 
 
 def test_month_and_day_placed_by_tense():
@@ -224,6 +243,20 @@ def test_datelines():
 
 def test_names_and_series_are_no_dates():
     assert _dates('He said on ABC\'s "This Week" that talks go on.', SUN_5_OCT) == []
+    # a year inside a name the sentence gives ("called", "named", "dubbed" and capitalised words)
+    assert _dates("She later ran a design firm called Juniper 1975, which made lamps.", SUN_5_OCT) == []
+    assert _dates("The mayor unveiled a plan dubbed Harbour Vision 2040 in 2021.", SUN_5_OCT) == [("2021", "2021")]
+    assert _dates("The firm, founded in 1975, named Ms. Reyes chief in 2001.", SUN_5_OCT) == [
+        ("1975", "1975"), ("2001", "2001")]
+
+
+def test_weekly_schedules_are_no_dates():
+    wed = dt.date(2025, 10, 8)
+    # a weekday before a plural part of the day, alone or with others, is a habit, not a day
+    assert _dates("The new ferries will sail on Friday and Sunday nights from Nov. 3.", wed) == [("Nov. 3", "2025-11-03")]
+    assert _dates("The market opens Tuesday, Thursday and Saturday mornings.", wed) == []
+    assert _dates("The ferry sailed on Friday night and returned Sunday morning.", wed) == [
+        ("on Friday night", "2025-10-03"), ("Sunday morning", "2025-10-05")]
 
 
 def test_granularity_sorts_a_period_before_its_days():

@@ -53,6 +53,16 @@ def test_the_quarter_a_report_is_about_and_its_baseline():
         ("latest quarter", "2023-Q3", "quarter"),
         ("A year earlier", "2022-Q3", "quarter"),
         ("a year earlier", "2022", "year")]  # nine months a year back: the year
+    # the sentence before opens with the nine months (or six): the year-earlier period is theirs
+    report = "Theta Inc. said third-quarter net rose 9% to $12 million. "
+    assert _timeline(report + "For the nine months, net was $30 million. "
+                              "In the year-earlier period, the company had net of $26 million.")[1:] == [
+        ("year-earlier period", "2022", "year")]
+    assert _timeline(report + "For the six months, net was $20 million. "
+                              "In the year-earlier period, the company had net of $17 million.")[1:] == []
+    assert _timeline(report + "Sales fell 2% to $90 million. "
+                              "In the year-earlier period, the company had net of $11 million.")[1:] == [
+        ("year-earlier period", "2022-Q3", "quarter")]
 
 
 def test_a_baseline_is_a_quarter_only_in_an_earnings_comparison():
@@ -78,6 +88,27 @@ def test_the_quarter_before_and_the_current_one():
     text = ("Delta Corp. said third-quarter net income rose 20%. After a weak second quarter, "
             "the gain was welcome. In the year-earlier period, the company earned $50 million.")
     assert _timeline(text)[-1] == ("year-earlier period", "2022-Q3", "quarter")
+
+
+def test_a_quarter_that_ends_on_a_given_day():
+    # a quarter ended on a day the sentence gives is of that day's year: Oct. 31 is after the
+    # document's 26 October, so the second quarter ended Oct. 31 ended in 2022
+    assert _dates("Profit rose 5% in the second quarter ended Oct. 31, the retailer said.") == [
+        ("the second quarter", "2022-Q2"), ("Oct. 31", "2022-10-31")]
+    assert _dates("Profit rose 5% in its fourth quarter ended June 30.") == [
+        ("its fourth quarter", "2023-Q4"), ("June 30", "2023-06-30")]
+    # "the quarter ended July 31" of a document that names no quarter: May to July, the second
+    # calendar quarter (not the latest one ended, the third)
+    assert _timeline("Epsilon Inc. sells office chairs. In the quarter ended July 31, its sales were $5 million.") == [
+        ("quarter", "2023-Q2", "quarter"), ("July 31", "2023-07-31", "day")]
+    assert _timeline("Zeta Corp. sells lamps. Its sales were $5 million in the quarter ended Sept. 30.") == [
+        ("quarter", "2023-Q3", "quarter"), ("Sept. 30", "2023-09-30", "day")]
+    # a year-ago quarter named in apposition is that quarter, and no quarter the report is about
+    text = ("Eta Co. expects third-quarter profit of 15 cents a share. In the comparable year-ago quarter, "
+            "the second quarter ended Oct. 31, Eta had a loss of $12 million.")
+    assert _timeline(text) == [("third-quarter", "2023-Q3", "quarter"),
+                               ("comparable year-ago quarter", "2022-Q2", "quarter"),
+                               ("second quarter", "2022-Q2", "quarter"), ("Oct. 31", "2022-10-31", "day")]
 
 
 def test_halves():

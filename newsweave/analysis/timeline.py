@@ -18,15 +18,17 @@ date (``Document.date``) and only when it has one (``relative=True``):
   before the document's month (a year back for the month just before it), "next" the first
   after; otherwise the latest on or before it, unless the clause is about the future or the
   month is at most two months ahead in a clause not about the past ("changed ... in December");
+  a span "through January" with no tense to place it runs through the nearest one;
 * a weekday: the most recent on or before the document's date; "last Tuesday" strictly before;
   "the previous Friday" a week before that; "next Monday", or a weekday in a clause about the
   future ("will", "would", "as soon as", "expected"), the first on or after it;
 * "today", "tonight", "this morning", "yesterday", "last night", "tomorrow", "two days ago";
   "last week" / "this week" (a week), "last month", "earlier this month", "a month ago" (a
   month), "this year", "next year", "the past year", "five years ago" (a year), "a year ago"
-  (the same day a year before), "year-end" (31 December); "for the year", "earlier in the
-  year", "the first nine months of the year" (the document's year, when the sentence names no
-  other; not in January or February); "over the weekend", "next weekend", "ahead of the
+  (the same day a year before), "year-end" (31 December; of the year a "when" clause follows:
+  "in 1988, when year-end net fell"); "for the year", "earlier in the year", "the first nine
+  months of the year" (the document's year, when the sentence names no other; not in January
+  or February); "over the weekend", "next weekend", "ahead of the
   weekend" (the latest weekend begun, or the coming one).
 
 A paragraph's dateline ("BUDAPEST, March 12 (Xinhua) --", left out of the sentence by the
@@ -36,9 +38,11 @@ Avoided on purpose: "May" the modal verb and "march" the verb or noun (alone, a 
 preposition before it, and is capitalised unless the whole text is lower-cased), numbers
 that are not days or years ("2,000 people", "2012 marchers", "7,500", "aged 30", "16:33"),
 weekdays and periods that are names ("Sunday Times", "Good Friday", "USA Today", ABC's "This
-Week", "car of the year"), habits ("each July"), the present or future in general ("in today's world", "the
-people of tomorrow"), and a comparison's baseline ("up from $3 a year earlier") unless it is
-an earnings comparison's, with a period to state (see :mod:`.timeline_periods`).
+Week", "car of the year", a year in a name a sentence gives: "a firm called Juniper 1975"),
+habits ("each July", "on Friday and Sunday nights"), the present or future in general ("in
+today's world", "the people of tomorrow"), and a comparison's baseline ("up from $3 a year
+earlier") unless it is an earnings comparison's, with a period to state (see
+:mod:`.timeline_periods`).
 
 Pure regular expressions and date arithmetic: a five-article cluster takes a few ms.
 """

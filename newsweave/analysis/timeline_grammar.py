@@ -70,10 +70,15 @@ _NAME_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:times|telegraph|mirror|express|pos
 # "until Wednesday", "by Friday": the nearest such weekday, before or after.
 _EITHER_WAY = re.compile(r"\b(?:until|till|by|through)\s+(?:the\s+)?$", re.I)
 # A date in a clause about the future points forward ("will meet on Monday", "would vote
-# Tuesday", "as soon as Friday", "expected in December", "by May").
+# Tuesday", "as soon as Friday", "expected in December", "by May"): within 60 characters, or
+# up to 90 in one clause, with no comma, "but" or relative word between ("will be named
+# commander of the station's crew for a mission in December", not "will replace a man who
+# joined in December").
 _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|would|is\s+due|are\s+due|due\s+to|scheduled|plans?\s+to|planning\s+to|"
                      r"planned|upcoming|set\s+to|(?<![-\w])expected|expects?\s+to|hopes?\s+to|intends?\s+to|aims?\s+to|"
-                     r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|takes?\s+effect|payable|of\s+record)\b[^.;]{0,60}$", re.I)
+                     r"going\s+to|is\s+to|are\s+to|to\s+be|as\s+soon\s+as|effective|takes?\s+effect|payable|of\s+record)\b"
+                     r"(?:[^.;]{0,60}|(?:(?!\b(?:who|whom|whose|which|that|when|where|after|since|because|while|but)\b)"
+                     r"[^.;,:()\"“”]){61,90})$", re.I)
 # A present tense of a planned event points forward too ("Rovers travel to Hillcrest on
 # Saturday", "the trial begins Monday"), unless an infinitive or a negation holds the verb.
 _SCHEDULED = re.compile(r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)\b(?:meets?|plays?|faces?|hosts?|travels?|"
@@ -87,6 +92,11 @@ _COMPARED = re.compile(r"\b(?:from|with|than|versus|vs\.?|over|against)\b(?:[^.;
 _PAST_VERB = re.compile(r"\b(?:was|were|had|did|(?!(?:expected|scheduled|planned|proposed|needed|delayed|extended)\b)"
                         r"[a-z]{3,}[^e\W]ed)\b[^.;,]{0,60}$", re.I)
 _BY = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:early|mid|late|the\s+(?:middle|end|beginning)\s+of)[\s-]+)?$", re.I)
+# A span that runs through a month, in a clause with no tense to place it: the nearest such
+# month ("loans through January" in October, "sales this year through August").
+_THROUGH = re.compile(r"\bthrough\s+(?:(?:early|mid|late|the\s+(?:middle|end)\s+of)[\s-]+)?$", re.I)
+# A clause that a year before it sets: "comparable periods in 1988, when year-end net was ...".
+_WHEN_YEAR = re.compile(rf"\b({YEAR}),?\s+when\b[^.;]{{0,60}}$", re.I)
 # Words before a bare month that make it a date ("in March", "since May", "last June").
 _MONTH_CONTEXT = re.compile(r"\b(?:in|by|since|until|till|through|during|for|from|to|before|after|of|between|and|or|"
                             r"around|early|late|mid|last|this|next|on)[\s-]+$", re.I)
@@ -97,6 +107,12 @@ _GENERIC_AFTER = re.compile(r"^(?:'s|’s)\s+(?:[a-z-]+\s+){0,2}?(?:world|societ
                             r"young|kids|children|teenagers|students|parents|families|consumers|workers|workforce|"
                             r"workplace|standards|terms|dollars|money|technology|computers|cars|players|athletes|"
                             r"politics|media|marketplace|companies|schools|music|fashion|climate|environment)\b")
+# A weekly schedule, not a day: "on Tuesday nights", "Monday and Friday mornings" (a weekday
+# with more of them before a plural part of the day).
+_WEEKLY = re.compile(rf"^(?:\s*(?:,|and|or|&|,\s*and)\s*{WEEKDAY_ALT})*\s+(?:nights|mornings|afternoons|evenings)\b", re.I)
+# A year inside a name a sentence gives: "a joint venture called Orion 1980", "a plan dubbed
+# Vision 2030" (capitalised words right after "called", "named", ...).
+_NAMED = re.compile(r"\b(?:called|named|dubbed|titled|entitled|known\s+as)\s+[\"'“‘]?(?-i:(?:[A-Z][\w&'’.-]*\s+){1,3})$", re.I)
 _GENERIC_BEFORE = re.compile(r"\b(?:people|world|society|economy|generation|workforce|children|men|women|"
                              r"[a-z]{3,}[^s\W]s)\s+of\s+$", re.I)
 _RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0,
@@ -168,9 +184,12 @@ def _month(month: int, anchor: dt.date, mod: str, tense: str) -> dt.date:
     the first after it, "this" the document's year; otherwise the first on or after the
     document's month in a clause about the future or when it is at most two months ahead ("in
     November" in late October) in a clause not about the past ("changed ... in December"), else
-    the latest on or before it."""
+    the latest on or before it; the nearest for ``tense`` "nearest" ("loans through January")."""
     mod = " ".join(mod.lower().split())
     year = anchor.year
+    if not mod and tense == "nearest":
+        return min((dt.date(y, month, 1) for y in (year - 1, year, year + 1)),
+                   key=lambda d: abs((d.year - year) * 12 + d.month - anchor.month))
     if mod == "last":
         year -= month >= anchor.month - 1
     elif mod == "next":
@@ -258,6 +277,9 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
             shift = {"last": -1, "this": 0, "next": 1}[g["ly"].lower()]
             return make_date(anchor.year + shift, MONTHS[g["m6"].lower()], 1), "month", True
     elif g["yend"]:
+        when = _WHEN_YEAR.search(before)  # "in 1988, when year-end net was ...": 1988's
+        if when:
+            return make_date(int(when.group(1)), 12, 31), "day", False
         if anchor:
             return dt.date(anchor.year - bool(g["since"]), 12, 31), "day", True
     elif g["mon"]:
@@ -268,6 +290,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
             tense = "future" if _BY.search(before) else _tense(before)
             if not tense and _PAST_VERB.search(before):
                 tense = "past"
+            if not tense and _THROUGH.search(before):
+                tense = "nearest"
             return _month(MONTHS[mon.lower()], anchor, mod if mod.lower() in ("last", "next", "this") else "",
                           tense), "month", True
     elif g["yrel"]:
@@ -306,7 +330,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
         if anchor and anchor.month > 2 and not re.search(rf"\b{YEAR}\b|\b(?:last|next|past|previous)\s+year\b", text, re.I):
             return dt.date(anchor.year, 1, 1), "year", True
     elif g["year"]:
-        return make_date(int(g["y8"]), 1, 1), "year", False
+        if not _NAMED.search(before):
+            return make_date(int(g["y8"]), 1, 1), "year", False
     elif g["spoken"]:
         year = spoken_year(g["sy"])
         if year and (not g["sy"].lower().startswith("two") or re.search(r"\b(?:the\s+year|in|by|since|until)\s+$",
@@ -315,7 +340,8 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None, lowercased: bool):
     elif g["wd"]:
         if anchor and not _NAME_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
                 and not _NAME_AFTER.match(text[m.start("w") + len(g["w"]):]) \
-                and not re.search(r"\b(?:each|every)\s+$", before, re.I):
+                and not re.search(r"\b(?:each|every)\s+$", before, re.I) \
+                and not _WEEKLY.match(text[m.start("w") + len(g["w"]):]):
             mod = g["wmod"] or ""
             if mod.lower() in ("early", "late"):
                 mod = ""

@@ -3,21 +3,26 @@
 * a quarter: "the third quarter of 1984", "the 1988 second quarter", "this year's third quarter",
   "next year's first quarter", "third-quarter net income", "the fourth quarter" (the year
   placed like a month's: the document's year, a year back for a quarter well ahead of the
-  document's date, a year on for one well behind it in a clause about the future);
+  document's date, a year on for one well behind it in a clause about the future; a quarter
+  that "ended Oct. 31" is of that day's year, the latest Oct. 31 by the document's date);
 * the quarter a report is about: "the quarter", "the latest quarter", "the latest period",
   "this quarter's loss" mean the quarter the document last named ("third-quarter profit rose
   ..."; one it compares with, "after a flat second quarter", is not it; the latest ended one
-  when it names none); "the current quarter" the one the document's date falls in, "the
-  previous quarter" the one before the reported one; "the year-ago quarter", "the year-earlier period", "the 1988 period",
-  "last year's quarter", "the corresponding period last year", "the quarter a year ago" the
-  same quarter a year before;
+  when it names none, or, for "the quarter ended July 31", the calendar quarter holding most
+  of it, the second); "the current quarter" the one the document's date falls in, "the
+  previous quarter" the one before the reported one; "the year-ago quarter", "the
+  year-earlier period", "the 1988 period", "last year's quarter", "the corresponding period
+  last year", "the quarter a year ago" the same quarter a year before (or the quarter named
+  in apposition: "the year-ago quarter, the second quarter ended Oct. 31");
 * the baseline of an earnings comparison ("net rose to $9 million from $7 million a year
   earlier", "compared with a loss of $3 million last year", "year-earlier profit of $3.8
   million", "last year's results", "A year ago, the company earned $1.8 million"; a sentence
   that names the quarter, or reports an earnings word before the baseline and a figure): the
-  quarter it names, else the reported one, a year before when the document names one; the year before in a sentence about nine months or a
-  year; nothing in one about six months, or in a document that names no quarter (there, as
-  before, a comparison's baseline is no date, and "a year ago" elsewhere the day a year back);
+  quarter it names, else the reported one, a year before when the document names one; the
+  year before in a sentence about nine months or a year (so is "the year-earlier period"),
+  or in one that names no quarter after a sentence that opens "For the nine months"; nothing
+  in one about six months, or in a document that names no quarter (there, as before, a
+  comparison's baseline is no date, and "a year ago" elsewhere the day a year back);
 * a half: "the first half", "the last half of 1989", "first-half results", "the first two
   quarters of 1990";
 * a decade: "the 1970s", "the late 1970s", "the '80s", "the nineties" (TimeML's "197");
@@ -38,8 +43,8 @@ import datetime as dt
 import re
 from functools import cached_property
 
-from ..text.dates import SEASONS, SPOKEN_YEAR, YEAR, shift_months, spoken_year
-from .timeline_grammar import _FUTURE, DateMention
+from ..text.dates import DAY, MONTH_ALT, MONTHS, SEASONS, SPOKEN_YEAR, YEAR, shift_months, spoken_year
+from .timeline_grammar import _FUTURE, DateMention, _month_day
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "last": 2, "latter": 2}
@@ -71,6 +76,8 @@ _COMPARED_TO = re.compile(r"\b(?:after|before|since|than|from|over|versus|vs\.?|
 # "compared with a loss of $3 million last year", "up from last year's $2.34 billion" (no clause
 # between: "from the brewing giant, which last year ...").
 _LAST_YEAR_BASE = re.compile(r"\b(?:from|with|than|versus|vs\.?|against)\s+(?:[^.;,]|\.\d|,\d|,\s+or\s){0,60}$", re.I)
+# ... nor one in apposition to the year-ago quarter: "In the year-ago quarter, the second quarter ended Oct. 31".
+_APPOSED = re.compile(r"\byear[-\s](?:ago|earlier)\s+(?:quarter|period),\s+$", re.I)
 # What an earnings sentence reports, and a figure it reports it with.
 _EARNINGS = re.compile(r"\b(?:net|income|earnings|earned|earn|profits?|loss(?:es)?|lost|revenues?|sales|results|"
                        r"per\s+share|a\s+share|dividends?|margins?)\b", re.I)
@@ -79,6 +86,10 @@ _FIGURE = re.compile(r"[$#£€¥]|\b(?:C\$|cents?|pence|guilders|francs|marks|y
 _YEARLONG = re.compile(r"\b(?:nine|9|twelve|12)\s+months\b|\b(?:fiscal|full|the)\s+year\b(?![-\s](?:ago|earlier))|\byear\s+(?:ended|ending|to)\b"
                        r"|\bfor\s+the\s+year\b|\bannual\b", re.I)
 _HALF_YEAR = re.compile(r"\b(?:six|6)\s+months\b|\bhalf\b|\binterim\b", re.I)
+# ... or the period the sentence before opens with ("For the nine months, net was $81 million.
+# In the year-earlier period, ...").
+_OPENS_SPAN = re.compile(r"[\W_]*(?:for|in|during)\s+the\s+(?:first\s+)?(?:(?:nine|9|twelve|12)\s+months\b"
+                         r"|(?:fiscal\s+|full\s+)?year\b(?![-\s](?:ago|earlier))|(?P<half>(?:six|6)\s+months\b|half\b))", re.I)
 # A game, not a business calendar.
 _SPORT = re.compile(r"\b(?:scored|scoring|touchdowns?|rebounds|assists|innings?|halftime|half-time|quarterback|"
                     r"free\s+throws?|three-pointers?|goalkeeper|overtime|whistle|referee|coach|"
@@ -95,6 +106,8 @@ _SEASON = re.compile(
 _DECADE = re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dy>1[89]\d0|20\d0)(?:'s|’s|s)|['’](?P<dd>\d)0s"
                      r"|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", re.I)
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+# The day a quarter or half ends: "the quarter ended July 31", "its fourth quarter ending Dec. 31".
+_ENDED = re.compile(rf"^,?\s+(?P<how>ended|ending)\s+(?:on\s+)?(?P<m>{MONTH_ALT})\.?\s+(?P<d>{DAY})\b(?![,.]?\d)", re.I)
 _SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 
@@ -160,7 +173,8 @@ class Reports:
                 done = m.end()
                 if m.group("ord") and m.group("qh").lower() != "half" and not any(
                         m.group(k) for k in ("of", "pago", "tail", "py", "oy", "pyrel", "oyrel")) \
-                        and not _COMPARED_TO.search(text[max(0, m.start() - 40):m.start()]):
+                        and not _COMPARED_TO.search(text[max(0, m.start() - 40):m.start()]) \
+                        and not _APPOSED.search(text[max(0, m.start() - 40):m.start()]):
                     found = _period(m, text, anchor, None)
                     if found and found[1] == "quarter" and found[0] <= anchor:
                         ended = _shift(found[0], 1) <= anchor
@@ -183,11 +197,43 @@ class Reports:
         return None
 
 
-def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
-    """(first day, granularity) of a quarter, half or "period" match, or None."""
+def _end_day(text: str, at: int, anchor: dt.date) -> dt.date | None:
+    """The day a quarter or half that ends at ``at`` in ``text`` ends, when the text gives it
+    ("the quarter ended July 31": the latest July 31 by the document's date)."""
+    e = _ENDED.match(text[at:at + 40])
+    if not e:
+        return None
+    return _month_day(MONTHS[e.group("m").lower()], int(re.sub(r"\D", "", e.group("d"))), anchor,
+                      "past" if e.group("how").lower() == "ended" else "", None)
+
+
+def _span(text: str, previous: str = "") -> str:
+    """"year" for a sentence about nine months or a year, "half" for one about six months, else
+    "": what the sentence says, or, when it names no quarter, what the sentence before it
+    (``previous``) opens with."""
+    if _YEARLONG.search(text):
+        return "year"
+    if _HALF_YEAR.search(text):
+        return "half"
+    o = _OPENS_SPAN.match(previous) if previous and not re.search(r"quarter", text, re.I) else None
+    return ("half" if o.group("half") else "year") if o else ""
+
+
+def _previous_sentence(text: str, at: int) -> str:
+    """Roughly the sentence that ends before offset ``at`` (enough to see how it opens)."""
+    return re.split(r"(?<=[.!?])\s+(?=[\"“‘'A-Z])|\n\s*\n", text[max(0, at - 400):at].rstrip())[-1]
+
+
+def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None, span: str | None = None):
+    """(first day, granularity) of a quarter, half or "period" match, or None. A quarter that
+    ends on a day the text gives ("the second quarter ended Oct. 31") is of that day's year;
+    "the quarter ended July 31" of a document that names no quarter is the calendar quarter
+    that holds most of it (May to July: the second)."""
     g = m.groupdict()
     if g["of"]:
         return None  # "a quarter of the market", "the first half of the game"
+    end = _end_day(text, m.end(), anchor)
+    span = _span(text) if span is None else span
     det = (g["det"] or "").lower()
     future = bool(_FUTURE.search(text[max(0, m.start() - 90):m.start()]))
     year = next((_year_of(y) for y in (g["py"], g["oy"]) if y), None)
@@ -213,9 +259,9 @@ def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
             return None
         if bare == "period" and not reported:
             return None  # a period of what: the document names no quarter
-        if bare == "period" and _YEARLONG.search(text):  # "the nine months ... in the 1988 period"
+        if bare == "period" and span == "year":  # "the nine months ... in the 1988 period"
             return dt.date(year if year else reported.year - bool(back), 1, 1), "year"
-        if bare == "period" and _HALF_YEAR.search(text):
+        if bare == "period" and span == "half":
             return None
         if adj == "current" or (det == "this" and future):
             return _quarter_of(anchor), "quarter"
@@ -223,6 +269,8 @@ def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
             return _shift(_quarter_of(anchor), 1 if det == "next" else -1), "quarter"
         if det not in ("the", "this", "its", "their") and not (year or back or rel or adj):
             return None
+        if not reported and end and bare == "quarter":  # the middle of its three months
+            reported = _quarter_of(dt.date(*shift_months(end.year, end.month, -1 if end.day >= 15 else -2), 1))
         base = reported or _shift(_quarter_of(anchor), -1)  # else the latest that has ended
         if adj in ("previous", "preceding"):  # "from the previous quarter": the one before
             base = _shift(base, -1)
@@ -232,6 +280,8 @@ def _period(m: re.Match, text: str, anchor: dt.date, reported: dt.date | None):
         if back and not (g["py"] or g["oy"] or rel):
             year -= 1
         return _quarter(year, n), "quarter"
+    if year is None and end and not back:
+        year = end.year
     if year is None:
         year = _placed(n, size, anchor, future)
         if back:
@@ -272,7 +322,7 @@ def _season(m: re.Match, anchor: dt.date | None, before: str):
     return (current or past[-1]), "season"
 
 
-def _baseline(m: re.Match, text: str, reported: dt.date | None, named: bool):
+def _baseline(m: re.Match, text: str, reported: dt.date | None, named: bool, span: str):
     """(first day, granularity) of the year-ago period an earnings comparison's baseline
     means, or None when the sentence is no earnings comparison or its period is unknown.
     ``reported`` is the quarter the sentence reports on; ``named`` whether it names one."""
@@ -290,9 +340,9 @@ def _baseline(m: re.Match, text: str, reported: dt.date | None, named: bool):
     if m.group("adj") and not re.match(r"\s+(?:results?|net|profits?|loss|earnings|income|revenues?|sales|figures?|"
                                         r"levels?|quarter|period|\$)", text[m.end():], re.I):
         return None
-    if _YEARLONG.search(text):
+    if span == "year":
         return dt.date(reported.year - 1, 1, 1), "year"
-    if _HALF_YEAR.search(text):
+    if span == "half":
         return None  # the six months a year before: no value states them
     return _quarter(reported.year - 1, (reported.month - 1) // 3 + 1), "quarter"
 
@@ -310,13 +360,18 @@ def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = No
     if "quarter" in low or "half" in low or "period" in low or "year" in low:
         reports = reports or Reports.of(text, anchor)
         reported = reports.reported(offset + len(text))
+        span = _span(text, _previous_sentence(reports.text, offset) if offset else "")
         taken: list[tuple[int, int]] = []
         if ("quarter" in low or "half" in low or "period" in low) and not _SPORT.search(text):
             for m in _PERIOD.finditer(text):
                 # a business calendar's, unless its year is stated ("the third quarter of 1984")
                 if not (m.group("py") or m.group("oy") or m.group("pyrel") or m.group("oyrel") or reports.business):
                     continue
-                found = _period(m, text, anchor, reported)
+                found = _period(m, text, anchor, reported, span)
+                if found and out and found[1] == "quarter" and _APPOSED.search(text[max(0, m.start() - 40):m.start()]) \
+                        and text[out[-1].end:m.start()].strip() == "," and _end_day(text, m.end(), anchor):
+                    # "the year-ago quarter, the second quarter ended Oct. 31": the second names the first
+                    out[-1] = DateMention(out[-1].start, out[-1].end, out[-1].expression, found[0], True, "quarter")
                 if found:
                     start = m.end("det") + 1 if m.group("det") and m.group("det").lower() in ("a", "an") else m.start()
                     out.append(DateMention(start, m.end(), text[start:m.end()], found[0], True, found[1]))
@@ -329,7 +384,7 @@ def find_periods(text: str, anchor: dt.date | None, reports: Reports | None = No
                 own = [p.date for p in out if p.granularity == "quarter" and p.start < m.start()
                        and not re.search(r"year[-\s](?:ago|earlier)|last\s+year|a\s+year", p.expression, re.I)]
                 found = _baseline(m, text, own[-1] if own else reported,
-                                  any(p.granularity == "quarter" for p in out))
+                                  any(p.granularity == "quarter" for p in out), span)
                 if found:
                     out.append(DateMention(m.start(), m.end(), m.group(0), found[0], True, found[1]))
     if "0s" in low or "ties" in low:
