@@ -221,6 +221,14 @@ class Entity:
         return sum(self.mentions.values())
 
 
+@dataclass(frozen=True)
+class Caution:
+    """Something a reader should know before trusting the brief as one story."""
+
+    text: str  # one sentence, for people
+    documents: list[str]  # the ids of the documents it is about
+
+
 @dataclass
 class Analysis:
     """Cross-source analysis of the used documents (see newsweave.analysis)."""
@@ -229,6 +237,7 @@ class Analysis:
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    cautions: list[Caution] = field(default_factory=list)
 
 
 def _natural_key(s: str):

@@ -1,7 +1,7 @@
 """Cross-source analysis: who reports what, when, and in whose words.
 
 Each part is a module with one job, called the same way (``part.Part``): ``timeline``,
-``facts``, ``quotes`` and ``entities``. ``analyze`` runs them in the order of ``PARTS`` on one
+``facts``, ``quotes`` and ``entities``; then ``cautions`` reads what they found. ``analyze`` runs them in the order of ``PARTS`` on one
 ``part.AnalysisInput``. spaCy runs once per sentence (``nlp.parse``) and its result is shared:
 the named entities of every sentence, and the full parse of only those sentences a part says
 it reads (see ``nlp``).
@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..features import Cluster
 from ..model import Analysis, Document
 from . import nlp
+from .cautions import two_stories
 from .entities import Entities
 from .facts import Facts
 from .part import AnalysisInput, Part
@@ -44,4 +45,6 @@ def analyze(cluster: Cluster, documents: list[Document], everything: Cluster | N
         # pronoun's antecedent further back) is parsed when it does.
         inp.parsed = nlp.parse(inp.sentences)
         inp.parsed.prefetch(set().union(*(p.sentences_to_parse(inp) for p in PARTS)))
-    return Analysis(**{p.name: p(inp) for p in PARTS})
+    found = Analysis(**{p.name: p(inp) for p in PARTS})
+    found.cautions = two_stories(found.entities, inp.documents)
+    return found

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # only for annotations: the Brief class renders itself throug
 
 _CSS = """
 body{font:16px/1.55 system-ui,-apple-system,Segoe UI,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d232b}
-h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#5b6570;margin-top:0}
+h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#5b6570;margin-top:0}.caution{background:#fff4d6;border-left:4px solid #c98a00;padding:.4rem .7rem}
 ol.summary li{margin:.5rem 0}.cite a{font-size:.78rem;text-decoration:none;background:#e8eef7;border-radius:4px;padding:0 .35rem;margin-left:.2rem;color:#1f4f8f}
 .cite a.also{background:#eef5ea;color:#2d6a2d}
 .cite details.more{display:inline}.cite details.more summary{display:inline;cursor:pointer;color:#555}
@@ -175,6 +175,8 @@ def render_html(brief: Brief) -> str:
     analysis_html = _analysis_html(brief, doc_index, marks)
     used = sum(d.status is Status.USED for d in docs)
     title = escape(brief.headline)
+    cautions = "".join(f'<p class="caution"><strong>Caution:</strong> {escape(c.text)}</p>\n'
+                       for c in (brief.analysis.cautions if brief.analysis else []))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -183,7 +185,7 @@ def render_html(brief: Brief) -> str:
 <body>
 <h1>{title}</h1>
 <p class="meta">{len(docs)} documents, {used} used · summary of {brief.words} words</p>
-<h2>Summary</h2>
+{cautions}<h2>Summary</h2>
 <ol class="summary">
 {chr(10).join(items) or '<li>No sentence fits the budget: raise the word or sentence limit.</li>'}
 </ol>

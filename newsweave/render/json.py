@@ -48,6 +48,7 @@ def analysis_to_dict(analysis: Analysis | None) -> dict | None:
                     "sentence": _span(q.sentence) if q.sentence else None} for q in analysis.quotes],
         "entities": [{"name": e.name, "label": e.label, "total": e.total, "mentions": e.mentions}
                      for e in analysis.entities],
+        "cautions": [{"text": c.text, "documents": c.documents} for c in analysis.cautions],
     }
 
 

@@ -96,6 +96,7 @@ def render_markdown(brief: Brief) -> str:
     out = [f"# {brief.headline}", ""]
     out.append(f"*{len(docs)} documents: {len(used)} used, {len(aside)} set aside, "
                f"{len(skipped)} skipped · summary of {brief.words} words*")
+    out += [f"\n> **Caution:** {c.text}" for c in (brief.analysis.cautions if brief.analysis else [])]
     out += ["", "## Summary", ""]
     for s in brief.summary:
         cite = f"[{s.sentence.doc}]"

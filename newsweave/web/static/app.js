@@ -311,6 +311,11 @@
     parts.push(`summary of ${plural(stats.summary_words, "word")}`);
     if (brief.settings && brief.settings.query) parts.push(`focus: “${brief.settings.query}”`);
     $("r-meta").textContent = parts.join(" · ");
+    // What a reader should know before trusting the brief as one story (docs/brief-schema.md)
+    const cautions = clear($("cautions"));
+    for (const c of (brief.analysis && brief.analysis.cautions) || []) {
+      cautions.append(el("p", { class: "caution" }, el("strong", { text: "Caution: " }), c.text));
+    }
 
     const saved = brief.saved;
     const lineage = clear($("r-lineage"));
