@@ -266,6 +266,22 @@ def kept(c: dict, how: str) -> int:
     return int(c["len"][1] > c["len"][0])
 
 
+
+def _two_article_briefs(records):
+    """(record, its two texts, today's brief, the two used documents) for every cluster of two
+    articles that the brief uses both of."""
+    for r in records:
+        docs = _docs(r)
+        if len(docs) != 2:
+            continue
+        try:
+            b = newsweave.brief(docs, words=250, analyze=False)
+        except newsweave.InputError:
+            continue
+        used = [d for d in b.documents if d.status == Status.USED]
+        if len(used) == 2:
+            yield r, docs, b, used
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("jsonl")
@@ -285,16 +301,8 @@ def main() -> None:
 
     if rules == ["tfidf"]:  # the first measurement, as it was
         rows = []
-        for r in records:
-            docs = _docs(r)
-            if len(docs) != 2:
-                continue
-            try:
-                b = newsweave.brief(docs, words=250, analyze=False)
-            except newsweave.InputError:
-                continue
-            used = [d for d in b.documents if d.status == Status.USED]
-            if len(used) != 2 or min(d.relevance or 0 for d in used) >= args.below:
+        for r, docs, b, used in _two_article_briefs(records):
+            if min(d.relevance or 0 for d in used) >= args.below:
                 continue
             ref = _reference(r)
             longer = max(used, key=lambda d: len(d.text))
@@ -307,17 +315,7 @@ def main() -> None:
     lexicon = name_lexicon()
     n_train, df = document_frequencies() if "rare-rel" in rules else (0, Counter())
     clusters = []
-    for r in records:
-        docs = _docs(r)
-        if len(docs) != 2:
-            continue
-        try:
-            b = newsweave.brief(docs, words=250, analyze=False)
-        except newsweave.InputError:
-            continue
-        used = [d for d in b.documents if d.status == Status.USED]
-        if len(used) != 2:
-            continue
+    for r, docs, b, used in _two_article_briefs(records):
         drawn = Counter(s.sentence.doc for s in b.summary)
         nm = [names(d) for d in docs]
         c = {"id": r["id"], "rel": min(d.relevance or 0 for d in used), "names": nm,
