@@ -18,7 +18,9 @@ lines before the first item as one more) is compared with every other document o
 cluster that is no listing itself (TF-IDF cosine of content words; its score is the best
 match). The story's items match some article well; the others share only common words with
 any. An item is set aside when its score is under ``KEEP`` and under ``KEEP_SHARE`` of the
-page's best item, which must reach ``MIN_BEST``: marked ``Document.removed`` with the kind
+page's best item, which must reach ``MIN_BEST``, and at least half of the page's items are
+(a page whose items mostly tell the cluster's story is that story in sections, an explainer's
+"THE FLOOD -- ...", "WHAT'S NEXT -- ...": it is left whole): marked ``Document.removed`` with the kind
 ``other_story``, listed with the page's debris, never summarized, cited or put on the
 timeline. A listing no item of which matches is left whole, for the relevance stage to judge
 as an article; with a single document there is nothing to compare with.
@@ -44,7 +46,6 @@ MIN_ITEMS = 3  # item lines that make a page a listing
 KEEP = 0.15
 KEEP_SHARE = 0.5
 MIN_BEST = 0.1
-
 
 
 def _is_item(text: str, start: int) -> bool:
@@ -83,8 +84,8 @@ def items_of(doc: Document) -> list[list[tuple[int, int]]]:
 
 def item_scores(doc: Document, groups: list[list[tuple[int, int]]],
                 others: list[str]) -> list[tuple[list[tuple[int, int]], float]]:
-    """Each item of ``doc`` (its line spans) with its cosine to ``others`` (the text the
-    cluster's story is told in)."""
+    """Each item of ``doc`` (its line spans) with its best cosine with one of ``others`` (the
+    texts the cluster's story is told in)."""
     words = [content_words(" ".join(doc.text[s:e] for s, e in g)) for g in groups]
     rest = [content_words(t) for t in others]
     units = words + rest
@@ -109,11 +110,12 @@ def set_aside_other_items(documents: list[Document]) -> None:
         others = [d for d in live if d is not doc and not listings[d.id]] or [d for d in live if d is not doc]
         scored = item_scores(doc, listings[doc.id], [kept[d.id] for d in others])
         best = max((score for _, score in scored), default=0.0)
-        if best < MIN_BEST:
-            continue
-        for lines, score in scored:
-            if score < min(KEEP, KEEP_SHARE * best):
-                doc.removed += [Removal(KIND, s, e, doc.text[s:e]) for s, e in _runs(doc, lines)]
+        bar = min(KEEP, KEEP_SHARE * best)
+        off = [lines for lines, score in scored if score < bar]
+        if best < MIN_BEST or len(off) < len(scored) / 2:
+            continue  # nothing matches, or the page is one story in sections
+        for lines in off:
+            doc.removed += [Removal(KIND, s, e, doc.text[s:e]) for s, e in _runs(doc, lines)]
         doc.removed.sort(key=lambda r: r.start)
 
 

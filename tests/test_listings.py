@@ -83,6 +83,26 @@ def test_a_listing_that_matches_nothing_is_left_whole():
     assert docs[2].removed == []
 
 
+def test_an_explainer_in_sections_is_one_story_and_left_whole():
+    flood = ("Floodwater swept through Marlow on Monday after the Tessel burst its banks. The Tessel Valley "
+             "Fire Service lifted twelve people from rooftops, and Ines Calloway, the mayor, said more than "
+             "300 homes in Marlow were damaged.")
+    explainer = """Here is what we know about the Marlow flood.
+
+THE FLOOD — The Tessel burst its banks at Marlow on Monday after two days of heavy rain.
+
+THE RESCUE — The Tessel Valley Fire Service lifted twelve Marlow residents from rooftops overnight.
+
+THE DAMAGE — Ines Calloway, Marlow's mayor, said more than 300 homes in Marlow were damaged.
+
+WHAT'S NEXT — Insurers expect claims to run into the tens of millions, and Calloway will ask the regional council on Thursday for emergency funds to rebuild the riverside wall.
+"""
+    docs = [_doc(0, flood), _doc(1, flood.replace("Monday", "Monday night")), _doc(2, explainer)]
+    assert len(items_of(docs[2])) == 5
+    set_aside_other_items(docs)
+    assert docs[2].removed == []  # its last section shares few words with the others, yet stays
+
+
 def test_a_list_items_label_cannot_open_a_summary():
     label = Sentence("d0", 3, 0, 51, "UNLAWFUL ENTRY, 2031-0412, 900 block of Orchard Lane.")
     told = Sentence("d0", 4, 0, 60, "CARACAS, Venezuela (AP) -- President Ruiz signed the budget "
