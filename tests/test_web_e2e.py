@@ -303,6 +303,21 @@ SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
 IMG = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
 
 
+def test_two_stories_show_a_caution_above_the_summary(page, server):
+    from test_cautions import FLOOD, MATCH
+
+    page.goto(server + "/")
+    for text in (FLOOD, MATCH):
+        page.fill("#paste", text)
+        page.click("#add-paste")
+    page.click("#submit")
+    page.wait_for_selector("#result:not([hidden])")
+    caution = page.locator("#cautions .caution")
+    _expect(caution).to_have_count(1)
+    assert "may be two different stories" in caution.text_content()
+    assert page.errors == []
+
+
 def test_script_in_an_article_never_runs(page, server):
     texts = {Path(f).name: Path(f).read_text(encoding="utf-8") for f in EXAMPLE_FILES[:3]}
     wire = texts["01_wire_agency.txt"]
@@ -364,6 +379,7 @@ def test_every_field_of_a_brief_is_shown_as_text(page, server, tmp_path):
                                      "date": "2023-03-14"}]}],
             "quotes": [{**span, "quote": hostile, "speaker": IMG, "sentence": span}],
             "entities": [{"name": hostile, "label": IMG, "total": 2, "mentions": {IMG: 2}}],
+            "cautions": [{"text": hostile, "documents": [docs[0]["id"]]}],
         },
         "documents": [
             {"id": docs[0]["id"], "source": IMG, "format": "text", "title": hostile, "date": "2023-03-14",
@@ -385,6 +401,7 @@ def test_every_field_of_a_brief_is_shown_as_text(page, server, tmp_path):
     assert IMG in page.locator("#timeline").text_content()
     assert hostile in page.locator("#quotes").text_content()
     assert hostile in page.locator("#entities").text_content()
+    assert page.locator("#cautions").text_content() == "Caution: " + hostile
     assert hostile in page.locator("#sources").text_content()
     page.locator("#source-1 .source-actions button").click()
     page.check("#show-debris")
