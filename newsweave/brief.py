@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from .model import Analysis, Document, Status, SummarySentence
 
 
+HEADLINE_WORDS = 20  # an untitled brief's headline: the first words of its first sentence
+
+
 @dataclass
 class Brief:
     """The result: a cited summary of a cluster plus what happened to every document."""
@@ -28,10 +31,15 @@ class Brief:
     @property
     def headline(self) -> str:
         """The title of the used document most central to the cluster: the story's best name
-        (not the first article's: in date order that is the oldest report)."""
+        (not the first article's: in date order that is the oldest report). When no used
+        document has a title, the summary's first sentence, which states what happened and
+        stands alone (cut after ``HEADLINE_WORDS`` words); with no summary, "Brief of N articles"."""
         titled = [d for d in self.documents if d.status is Status.USED and d.title]
         if titled:
             return max(titled, key=lambda d: d.relevance or 0.0).title
+        if self.summary:
+            words = self.summary[0].sentence.text.split()
+            return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
         used = sum(d.status is Status.USED for d in self.documents)
         return f"Brief of {used} article{'' if used == 1 else 's'}"
 

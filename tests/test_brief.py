@@ -190,11 +190,21 @@ def test_one_headline_in_every_form(example_brief):
     assert f"<h1>{html.escape(broadcaster.title)}</h1>" in example_brief.to_html()
 
 
-def test_an_untitled_brief_counts_its_articles_in_good_english():
+def test_an_untitled_brief_is_headed_by_its_first_sentence():
     one = newsweave.brief(["Heavy rain closed the Marlow road bridge on Monday, the council said. "
                            "Engineers will inspect the bridge on Tuesday before it reopens."], min_documents=1,
                           analyze=False)
-    assert one.headline == "Brief of 1 article"
-    two = newsweave.brief(["Heavy rain closed the Marlow road bridge on Monday, the council said.",
-                           "The Marlow road bridge was shut by the council on Monday after heavy rain."], analyze=False)
-    assert two.headline == "Brief of 2 articles"
+    assert one.headline == "Heavy rain closed the Marlow road bridge on Monday, the council said."
+    long = ("Heavy rain closed the Marlow road bridge and the two lanes of the ring road on Monday after the "
+            "river rose overnight, the council said.")
+    two = newsweave.brief([long, "The Marlow road bridge was shut by the council on Monday after heavy rain."],
+                          analyze=False)
+    first = two.summary[0].sentence.text.split()
+    assert two.headline == " ".join(first[:20]) + (" …" if len(first) > 20 else "")
+    alone = newsweave.brief([long], analyze=False, min_documents=1)
+    assert alone.headline == " ".join(long.split()[:20]) + " …"
+    assert two.to_markdown().startswith(f"# {two.headline}\n")
+    empty = newsweave.brief(["Heavy rain closed the Marlow road bridge on Monday, the council said.",
+                             "The Marlow road bridge was shut by the council on Monday after heavy rain."],
+                            analyze=False, words=3)
+    assert not empty.summary and empty.headline == "Brief of 2 articles"  # no sentence fits: counted
