@@ -241,3 +241,25 @@ def test_words_the_neighbourhood_shares_weigh_less():
     m = reweigh_rows(csr_matrix([[0.6, 0.8], [1.0, 0.0]]), {0: {0: 0.5}})
     assert m.toarray()[0] == pytest.approx([0.3 / 0.8544, 0.8 / 0.8544], abs=1e-4)
     assert m.toarray()[1] == pytest.approx([1.0, 0.0])
+
+
+def test_the_event_model_rescores_only_the_doubtful_edges():
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from newsweave.stories import event
+
+    # a and b share a rare word (in 2 articles), in both leads; a and c a word 60 articles have
+    P = csr_matrix(np.array([[0.6, 0.8, 0.0, 0.0], [0.6, 0.0, 0.8, 0.0], [0.0, 0.8, 0.0, 0.6]]))
+    L = csr_matrix(np.array([[1, 0, 0, 0], [1, 0, 1, 0], [0, 1, 0, 0.0]]))
+    prep = event.prepare(P, P, {}, L, np.array([2, 60, 1, 1]), np.zeros(4), np.zeros(3, dtype=int))
+    X = event.features(prep, np.array([0, 0]), np.array([1, 2]))
+    assert X.shape == (2, len(event.NAMES))
+    assert X[:, 0] == pytest.approx([0.36, 0.64])
+    X[:, :2] = 0.2  # at one cosine, the rare shared word and the lead say "one event" more
+    p = event.probability(X)
+    assert 0 < p[1] < p[0] < 1
+    out = event.rescore(np.array([0.02, 0.3, 0.64]), prep, np.array([0, 0, 0]), np.array([1, 1, 2]))
+    assert out[0] == 0.02 and out[2] == 0.64  # below and above the zone: as they were
+    p = event.probability(event.features(prep, np.array([0]), np.array([1])))
+    assert out[1] == pytest.approx(event.SCALE * (p[0] / event.P_AT_THRESHOLD) ** event.POWER)

@@ -17,6 +17,9 @@ The cost grows with the articles, not with their pairs:
    saga) weighs less, so that the words of the event decide — and the pairs are compared
    again; neighbours at ``SAME_STORY`` or closer do not count (they are the story itself).
    Then the story threshold is 0.11 (0.15 on plain cosines before).
+5b. **Event** (``event.py``): an edge whose cosine is in the doubtful zone (0.05-0.35: one
+   subject, maybe another event) gets its similarity from a small pair model trained on
+   Multi-News train (``bench/train_event_pairs.py``).
 6. **Time**: two articles more than ``WINDOW_DAYS`` apart are never linked — two dates, or a
    date and an undated article whose own words name a later year (it was written in or after
    that year; the years an article names are only a lower bound: on the Multi-News mixes a
@@ -37,6 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..copies import MIN_CONTAINMENT, MIN_LENGTH_RATIO, MIN_SHINGLES
+from . import event as _event
 from .context import CONTEXT, CONTEXT_POWER, SAME_STORY, neighbourhoods, reweigh, reweigh_rows, weights
 from .features import Item, set_counts
 
@@ -67,6 +71,7 @@ class Params:
     context: int = CONTEXT  # neighbours that reweigh an article's words (context.py); 0: none
     context_power: float = CONTEXT_POWER
     same_story: float = SAME_STORY
+    event: bool = True  # the doubtful edges re-scored by the event pair model (event.py)
 
 
 class MemoryIndex:
@@ -276,6 +281,7 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
     postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
     terms: dict[str, int] = {}
     data, cols, indptr = [], [], [0]
+    leads: list[set] = []
     for it in live:
         v = vec.vector(it.counts)
         for t, x in v.items():
@@ -288,8 +294,10 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
         q = [t for t in sorted(v, key=v.get, reverse=True) if 2 <= df[t] <= max_df][:params.query_terms]
         queries[it.id] = q
         looked[it.id] = [(t, v[t]) for t in q]
+        if params.event:
+            leads.append(_event.lead_words(it.sentences))
         it.sentences = []  # read: free the memory
-    matrix = _matrix(data, cols, indptr, len(terms))
+    matrix = plain = _matrix(data, cols, indptr, len(terms))
     rows = {it.id: i for i, it in enumerate(live)}
     edges: dict[tuple[str, str], float] = {}
     old_ids: set[str] = set()
@@ -327,6 +335,7 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
             near_old[it.id] = [m for sid in stories_near for m in members.get(sid, []) if m in old_vectors]
             for m in near_old[it.id]:
                 old_edges[(it.id, m)] = _cos(mine[it.id], old_vectors[m])
+    row_factors: dict[int, dict[int, float]] = {}
     if params.context and live:
         # 5. the words each article's neighbourhood shares weigh less (context.py); compared again
         words = {it.id: it.counts.keys() for it in live}
@@ -334,15 +343,64 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
         hoods = neighbourhoods({**edges, **old_edges}, list(rows), params.context, params.same_story)
         factors = {a: weights(words[a], [words[o] for o in hood], params.context, params.context_power)
                    for a, hood in hoods.items() if hood}
-        matrix = reweigh_rows(matrix, {rows[a]: {terms[t]: x for t, x in f.items()} for a, f in factors.items()})
+        row_factors = {rows[a]: {terms[t]: x for t, x in f.items()} for a, f in factors.items()}
+        matrix = reweigh_rows(matrix, row_factors)
         _exact(edges, matrix, rows)
         for a, ms in near_old.items():
             v = reweigh(mine[a], factors.get(a, {}))
             for m in ms:
                 old_edges[(a, m)] = _cos(v, old_vectors[m])
+    if params.event and (edges or old_edges):
+        _rescore_events(edges, old_edges, live, rows, terms, plain, matrix, row_factors, leads, df,
+                        old_items, old_vectors)
+    plain = matrix = None  # noqa: F841 (free them before the linkage)
     edges.update(old_edges)
     assignment = _link(new, live, edges, old_items, members, params, by_id)
     return Grouping(assignment, queries, index_boiler_update)
+
+
+def _rescore_events(edges, old_edges, live, rows, terms, plain, ctx, row_factors, leads, df,
+                    old_items, old_vectors) -> None:
+    """``event.py`` on the candidate edges (in place). A stored article is a row of its plain
+    vector (its context is not read back) and its lead's words if its sentences are stored."""
+    import numpy as np
+    from scipy.sparse import csr_matrix, vstack
+
+    terms = dict(terms)
+    old_ids = sorted({m for _, m in old_edges})
+    data, cols, indptr = [], [], [0]
+    for m in old_ids:
+        for t, x in old_vectors[m].items():
+            cols.append(terms.setdefault(t, len(terms)))
+            data.append(x)
+        indptr.append(len(cols))
+    width = max(len(terms), 1)
+    P = csr_matrix((plain.data, plain.indices, plain.indptr), shape=(plain.shape[0], width))
+    C = csr_matrix((ctx.data, ctx.indices, ctx.indptr), shape=(ctx.shape[0], width))
+    row_of = dict(rows)
+    if old_ids:
+        O = _matrix(data, cols, indptr, width)
+        P, C = vstack([P, O]).tocsr(), vstack([C, O]).tocsr()
+        row_of.update((m, len(live) + i) for i, m in enumerate(old_ids))
+    leads = leads + [_event.lead_words(old_items[m].sentences or []) for m in old_ids]
+    L = _event.lead_matrix(leads, terms, P.shape)
+    dfc = np.ones(width)
+    numeric = np.zeros(width)
+    for t, j in terms.items():
+        dfc[j] = df.get(t, 1)
+        numeric[j] = t[0].isdigit()
+    years = np.array([it.latest_year or 0 for it in live] + [old_items[m].latest_year or 0 for m in old_ids])
+    lo, hi = _event.ZONE
+    prep = None
+    for es in (edges, old_edges):
+        keys = [k for k, x in es.items() if lo <= x <= hi]
+        if keys:
+            sims = np.array([es[k] for k in keys], dtype=float)
+            a = np.array([row_of[k[0]] for k in keys])
+            b = np.array([row_of[k[1]] for k in keys])
+            if prep is None:
+                prep = _event.prepare(P, C, row_factors, L, dfc, numeric, years)
+            es.update(zip(keys, _event.rescore(sims, prep, a, b).tolist()))
 
 
 def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]:
