@@ -154,3 +154,48 @@ def rescore(sims: np.ndarray, prep: dict, a: np.ndarray, b: np.ndarray, chunk: i
         p = probability(features(prep, a[idx], b[idx]))
         out[idx] = SCALE * (p / P_AT_THRESHOLD) ** POWER
     return out
+
+
+def rescore_edges(edges, old_edges, live, rows, terms, plain, ctx, row_factors, leads, df,
+                    old_items, old_vectors) -> None:
+    """The grouping's candidate edges (``group.py``), those in ``ZONE`` re-scored in place. A
+    stored article is a row of its plain vector (its context is not read back) and its lead's
+    words if its sentences are stored."""
+    from scipy.sparse import csr_matrix, vstack
+
+    terms = dict(terms)
+    old_ids = sorted({m for _, m in old_edges})
+    data, cols, indptr = [], [], [0]
+    for m in old_ids:
+        for t, x in old_vectors[m].items():
+            cols.append(terms.setdefault(t, len(terms)))
+            data.append(x)
+        indptr.append(len(cols))
+    width = max(len(terms), 1)
+    P = csr_matrix((plain.data, plain.indices, plain.indptr), shape=(plain.shape[0], width))
+    C = csr_matrix((ctx.data, ctx.indices, ctx.indptr), shape=(ctx.shape[0], width))
+    row_of = dict(rows)
+    if old_ids:
+        O = csr_matrix((np.array(data, dtype=np.float32), np.array(cols, dtype=np.int64),
+                        np.array(indptr, dtype=np.int64)), shape=(len(indptr) - 1, width))
+        P, C = vstack([P, O]).tocsr(), vstack([C, O]).tocsr()
+        row_of.update((m, len(live) + i) for i, m in enumerate(old_ids))
+    leads = leads + [lead_words(old_items[m].sentences or []) for m in old_ids]
+    L = lead_matrix(leads, terms, P.shape)
+    dfc = np.ones(width)
+    numeric = np.zeros(width)
+    for t, j in terms.items():
+        dfc[j] = df.get(t, 1)
+        numeric[j] = t[0].isdigit()
+    years = np.array([it.latest_year or 0 for it in live] + [old_items[m].latest_year or 0 for m in old_ids])
+    lo, hi = ZONE
+    prep = None
+    for es in (edges, old_edges):
+        keys = [k for k, x in es.items() if lo <= x <= hi]
+        if keys:
+            sims = np.array([es[k] for k in keys], dtype=float)
+            a = np.array([row_of[k[0]] for k in keys])
+            b = np.array([row_of[k[1]] for k in keys])
+            if prep is None:
+                prep = prepare(P, C, row_factors, L, dfc, numeric, years)
+            es.update(zip(keys, rescore(sims, prep, a, b).tolist()))

@@ -351,56 +351,12 @@ def group(new: list[Item], index=None, params: Params = Params()) -> Grouping:
             for m in ms:
                 old_edges[(a, m)] = _cos(v, old_vectors[m])
     if params.event and (edges or old_edges):
-        _rescore_events(edges, old_edges, live, rows, terms, plain, matrix, row_factors, leads, df,
-                        old_items, old_vectors)
+        _event.rescore_edges(edges, old_edges, live, rows, terms, plain, matrix, row_factors, leads, df,
+                             old_items, old_vectors)
     plain = matrix = None  # noqa: F841 (free them before the linkage)
     edges.update(old_edges)
     assignment = _link(new, live, edges, old_items, members, params, by_id)
     return Grouping(assignment, queries, index_boiler_update)
-
-
-def _rescore_events(edges, old_edges, live, rows, terms, plain, ctx, row_factors, leads, df,
-                    old_items, old_vectors) -> None:
-    """``event.py`` on the candidate edges (in place). A stored article is a row of its plain
-    vector (its context is not read back) and its lead's words if its sentences are stored."""
-    import numpy as np
-    from scipy.sparse import csr_matrix, vstack
-
-    terms = dict(terms)
-    old_ids = sorted({m for _, m in old_edges})
-    data, cols, indptr = [], [], [0]
-    for m in old_ids:
-        for t, x in old_vectors[m].items():
-            cols.append(terms.setdefault(t, len(terms)))
-            data.append(x)
-        indptr.append(len(cols))
-    width = max(len(terms), 1)
-    P = csr_matrix((plain.data, plain.indices, plain.indptr), shape=(plain.shape[0], width))
-    C = csr_matrix((ctx.data, ctx.indices, ctx.indptr), shape=(ctx.shape[0], width))
-    row_of = dict(rows)
-    if old_ids:
-        O = _matrix(data, cols, indptr, width)
-        P, C = vstack([P, O]).tocsr(), vstack([C, O]).tocsr()
-        row_of.update((m, len(live) + i) for i, m in enumerate(old_ids))
-    leads = leads + [_event.lead_words(old_items[m].sentences or []) for m in old_ids]
-    L = _event.lead_matrix(leads, terms, P.shape)
-    dfc = np.ones(width)
-    numeric = np.zeros(width)
-    for t, j in terms.items():
-        dfc[j] = df.get(t, 1)
-        numeric[j] = t[0].isdigit()
-    years = np.array([it.latest_year or 0 for it in live] + [old_items[m].latest_year or 0 for m in old_ids])
-    lo, hi = _event.ZONE
-    prep = None
-    for es in (edges, old_edges):
-        keys = [k for k, x in es.items() if lo <= x <= hi]
-        if keys:
-            sims = np.array([es[k] for k in keys], dtype=float)
-            a = np.array([row_of[k[0]] for k in keys])
-            b = np.array([row_of[k[1]] for k in keys])
-            if prep is None:
-                prep = _event.prepare(P, C, row_factors, L, dfc, numeric, years)
-            es.update(zip(keys, _event.rescore(sims, prep, a, b).tolist()))
 
 
 def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]:
