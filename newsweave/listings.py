@@ -18,12 +18,12 @@ lines before the first item as one more) is compared with every other document o
 cluster that is no listing itself (TF-IDF cosine of content words; its score is the best
 match). The story's items match some article well; the others share only common words with
 any. An item is set aside when its score is under ``KEEP`` and under ``KEEP_SHARE`` of the
-page's best item, which must reach ``MIN_BEST``, and at least half of the page's items are
-(a page whose items mostly tell the cluster's story is that story in sections, an explainer's
-"THE FLOOD -- ...", "WHAT'S NEXT -- ...": it is left whole): marked ``Document.removed`` with the kind
-``other_story``, listed with the page's debris, never summarized, cited or put on the
-timeline. A listing no item of which matches is left whole, for the relevance stage to judge
-as an article; with a single document there is nothing to compare with.
+page's best item: it is marked in ``Document.removed`` with the kind ``other_story``, listed
+with the page's debris, and never summarized, cited or put on the timeline. Nothing is set
+aside on a page whose best item scores under ``MIN_BEST`` (no item tells the story: the
+relevance stage judges the page as an article), nor on one where most items match (that is
+one story in sections, an explainer's "THE FLOOD -- ...", "WHAT'S NEXT -- ..."), nor when
+the cluster has a single document (nothing to compare with).
 """
 
 from __future__ import annotations
