@@ -45,7 +45,9 @@ _DATELINE = re.compile(
     r"|(?:[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]+){0,3}\s*)?\(\s*" + _AGENCIES + r"\s*\)\s+(?=[A-Z])" +
     # "DAMASCUS—Syrian forces ...", "DALTON, Ga. - Crews worked ..." (a hyphen only with
     # spaces around it: "ALL-CAPS-WORD" is no dateline)
-    r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:--|[\u2014\u2013])\s*|\s+[-_]\s+)(?=[A-Z])")
+    r"|[A-Z]{3,}(?:,?\s+[A-Z][\w.'-]*){0,3}(?:\s*(?:--|[\u2014\u2013])\s*|\s+[-_]\s+)(?=[A-Z])"
+    # a wire budget's slug before its dateline: "CUBA-ELIAN _ MIAMI _ As both sides ..."
+    r"|[A-Z]{2,}(?:-[A-Z0-9]+)+\s+_\s+(?=[A-Z])")
 # Two sentences glued together when scraping dropped the space or line break between them
 # ("... in Mountain View.The 300-pound robot ...", "... told CNBC.Shares rose ...", "... in
 # 1954.In June ..."). Punkt cannot see that boundary. Two lower-case or three capital letters
@@ -162,7 +164,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         for s, e in _join_quotes(text, _unglue(text, _join_continuations(text, pieces, cased))):
             if cased and _starts_in_lower_case(text[s:e]):
                 continue  # a fragment: an item of a list, a widget's label ("reset Mayor Vance: ...")
-            for prefix in (_LEADING_MARKUP, _LEADING_CREDIT, _DATELINE):
+            for prefix in (_LEADING_MARKUP, _LEADING_CREDIT, _DATELINE, _DATELINE):  # a slug, then its dateline
                 found = prefix.match(text, s, e)
                 if found:
                     s = found.end()

@@ -137,3 +137,10 @@ def test_datelines_without_a_dash_or_with_the_wire_underscore_are_stripped():
                      "A ferry carrying forty people ran aground near the harbour.",
                      "Two inspectors found cracks in the ferry's hull, officials said.",
                      "The harbour master closed the port to large vessels until Friday."]
+
+
+def test_a_wire_budgets_slug_and_dateline_are_stripped():
+    texts = _sentences("FERRY-CRACKS _ OSTRAVEL _ Two inspectors found cracks in the ferry's hull on Monday.\n\n"
+                       "HARBOUR _ LUMEN CITY _ The harbour master closed the port to large vessels.\n")
+    assert texts == ["Two inspectors found cracks in the ferry's hull on Monday.",
+                     "The harbour master closed the port to large vessels."]
