@@ -94,6 +94,19 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return [(s, e) for s, e in out]
 
 
+def _closing_brackets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give a closing bracket back to the sentence it closes: scraping glued "(... in 2010.)The
+    next ..." and Punkt cut before the bracket."""
+    out = [list(span) for span in spans]
+    for prev, cur in zip(out, out[1:]):
+        opener = {")": "(", "]": "["}.get(text[cur[0]]) if cur[0] < cur[1] else None
+        if opener and prev[1] == cur[0] and \
+                text.count(opener, prev[0], prev[1]) > text.count(text[cur[0]], prev[0], prev[1]):
+            prev[1] += 1
+            cur[0] += 1
+    return [(s, e) for s, e in out if s < e]
+
+
 def _is_cased(text: str) -> bool:
     """Whether the text keeps its capital letters: names in mid-sentence ("said Dr. Okafor,
     a ...") are about one word in eleven in news prose and none in a lower-cased release
@@ -161,7 +174,8 @@ def split_sentences(doc: Document) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     for ps, pe in _paragraphs(text, kept_line_spans(text, doc.removed)):
         pieces = [(ps + s, ps + e) for s, e in tokenizer.span_tokenize(text[ps:pe])]
-        for s, e in _join_quotes(text, _unglue(text, _join_continuations(text, pieces, cased))):
+        pieces = _unglue(text, _join_continuations(text, pieces, cased))
+        for s, e in _join_quotes(text, _closing_brackets(text, pieces)):
             if cased and _starts_in_lower_case(text[s:e]):
                 continue  # a fragment: an item of a list, a widget's label ("reset Mayor Vance: ...")
             for prefix in (_LEADING_MARKUP, _LEADING_CREDIT, _DATELINE, _DATELINE):  # a slug, then its dateline

@@ -144,3 +144,13 @@ def test_a_wire_budgets_slug_and_dateline_are_stripped():
                        "HARBOUR _ LUMEN CITY _ The harbour master closed the port to large vessels.\n")
     assert texts == ["Two inspectors found cracks in the ferry's hull on Monday.",
                      "The harbour master closed the port to large vessels."]
+
+
+def test_a_closing_bracket_glued_to_the_next_sentence_stays_with_its_own():
+    text = ("The letters were sold at the Doyle auction house on Monday for $200,000. (A previous "
+            "collection of letters sold at auction for $115,000 in 2010.)The current batch was found "
+            "among her belongings after her death.")
+    assert _sentences(text) == [
+        "The letters were sold at the Doyle auction house on Monday for $200,000.",
+        "(A previous collection of letters sold at auction for $115,000 in 2010.)",
+        "The current batch was found among her belongings after her death."]
