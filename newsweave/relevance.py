@@ -15,7 +15,19 @@ readable sentence saying why, for one of three reasons, checked in this order:
    February 2012).
 
 Reasons 2 and 3 need at least three documents with text: with two, neither can be called
-the odd one out. Thresholds were chosen on Multi-News validation against the Multi-News+
+the odd one out. Two articles can still be two stories (a Multi-News cluster pairs a
+Charleston church shooting with a Ferguson police shooting): then the brief follows the one
+that tells far more, and the other is set aside as **another story**, when all of these hold
+(constants set beforehand, not tuned on any reference; BENCHMARKS.md, "two stories"):
+
+* they share few words (relevance under ``TWO_STORIES_RELEVANCE``);
+* they name no person, organisation or place in common, while each names at least
+  ``MIN_NAMES`` name words (``text.names``: a lower-cased text or a stub names too few);
+* the longer has at least ``LONGER`` times the other's words. Of two unrelated articles of
+  like length, which one the reader meant cannot be told (``bench/two_stories.py``): both
+  stay, and the analysis gives a caution (``analysis.cautions``).
+
+Thresholds were chosen on Multi-News validation against the Multi-News+
 labels and on the seeds (``bench/offtopic.py``; BENCHMARKS.md).
 """
 
@@ -29,6 +41,7 @@ from .config import Config
 from .events import MIN_DOCUMENTS, different_events
 from .features import Cluster
 from .model import Document, Status
+from .text.names import name_words
 
 # What this stage of the pipeline reads and writes (newsweave.pipeline.STAGES checks the flow)
 READS = ("Sentence", "Document.removed", "Document.date", "Document.status")
@@ -44,6 +57,10 @@ RELATIVE_MIN_RELEVANCE = 0.5
 # A page with an error/archive notice removed and fewer kept words than this is a dead page.
 DEAD_PAGE_MAX_WORDS = 40
 _DEAD_KINDS = {"dead_page", "consent", "paywall"}
+# Two articles, two stories (see the module docstring)
+TWO_STORIES_RELEVANCE = 0.1
+MIN_NAMES = 3
+LONGER = 3
 
 
 @dataclass
@@ -56,6 +73,7 @@ class Assessment:
     words: int  # words in its kept sentences
     dead: str = ""  # why it is a dead page ("" if it is not)
     event: str = ""  # why it reports a different event or time ("" if it does not)
+    other_story: str = ""  # with one other article only: why it tells another story
 
 
 def score_relevance(cluster: Cluster) -> dict[str, float]:
@@ -91,7 +109,22 @@ def assess(documents: list[Document], cluster: Cluster) -> dict[str, Assessment]
         out[d.id] = Assessment(d.id, round(scores.get(d.id, 0.0), 3) if not dead[d.id] or words[d.id] else 0.0,
                                round(float(np.median(others)), 3) if others else 0.0,
                                words[d.id], dead[d.id], events.get(d.id, ""))
+    if len(alive) == 2:
+        short, long_ = sorted((out[d.id] for d in alive), key=lambda a: a.words)
+        short.other_story = _another_story(short, long_, sentences)
     return out
+
+
+def _another_story(short: Assessment, long_: Assessment, sentences: dict) -> str:
+    """Why the shorter of two articles tells another story than the longer ("" if it may not)."""
+    if short.relevance >= TWO_STORIES_RELEVANCE or long_.words < LONGER * short.words:
+        return ""
+    names = [name_words(s.text for s in sentences[a.doc]) for a in (short, long_)]
+    if min(map(len, names)) < MIN_NAMES or names[0] & names[1]:
+        return ""
+    return (f"another story: it names no person, organisation or place that the other article names "
+            f"and shares few words with it (relevance {short.relevance:.2f}); the brief follows the "
+            f"other, which is {long_.words / short.words:.0f} times as long")
 
 
 def decide(a: Assessment, n_alive: int, min_relevance: float = DEFAULT_MIN_RELEVANCE,
@@ -100,7 +133,8 @@ def decide(a: Assessment, n_alive: int, min_relevance: float = DEFAULT_MIN_RELEV
     if a.dead:
         return a.dead
     if n_alive < MIN_DOCUMENTS:
-        return ""  # with two documents, neither can be told to be the odd one out
+        # with two documents, neither is the odd one out by relevance alone
+        return a.other_story
     if a.relevance < min_relevance or a.relevance < relative * a.typical:
         return (f"unrelated subject: its wording barely overlaps the other articles "
                 f"(relevance {a.relevance:.2f}; the others' median is {a.typical:.2f})")

@@ -67,7 +67,30 @@ def test_dead_page_set_aside_even_among_two():
     assert _statuses(b)["doc3"][0] is Status.SET_ASIDE
 
 
-def test_two_document_clusters_never_set_aside_for_topic_or_time():
+LONG_FLOOD = " ".join(FLOOD) + (
+    " Marlow's mayor, Ines Calloway, said the Tessel Valley Fire Service had worked through the night."
+    " Calloway asked residents of the lower town to stay with relatives until engineers had inspected"
+    " the Tessel embankment, which was built in 1962 and last strengthened eleven years ago. The"
+    " Tessel Valley Fire Service said the water was expected to fall below the embankment by Thursday.")
+
+
+def test_a_short_article_of_another_story_beside_a_long_one_is_set_aside():
+    b = newsweave.brief([FOOTBALL, LONG_FLOOD], words=80)
+    st = _statuses(b)
+    assert st["doc1"][0] is Status.SET_ASIDE and st["doc1"][1].startswith("another story: it names no person")
+    assert st["doc2"][0] is Status.USED
+    assert {s.sentence.doc for s in b.summary} == {"doc2"}
+    assert b.analysis.cautions == []  # one story left: nothing to caution about
+
+
+def test_a_short_article_of_the_same_story_beside_a_long_one_stays():
+    short = ("Ines Calloway, the mayor of Marlow, thanked volunteers who filled sandbags along the "
+             "Tessel before dawn.")
+    b = newsweave.brief([short, LONG_FLOOD], words=80)
+    assert all(d.status is Status.USED for d in b.documents)
+
+
+def test_two_document_clusters_of_like_length_never_set_aside_for_topic_or_time():
     b = newsweave.brief([FLOOD[0], FOOTBALL], words=80)
     assert all(d.status is Status.USED for d in b.documents)
     dated = [f"Tuesday 21 February 2012\n\n{FLOOD[0]}", f"Friday 9 May 2014\n\n{FLOOD[1]}"]

@@ -1,18 +1,20 @@
 """Cautions: what a reader should know before trusting a brief as one story.
 
-A brief assumes its articles tell one story. With two articles the relevance stage cannot
-call either the odd one out, so two unrelated articles given together (a Charleston church
-shooting beside a Ferguson police shooting, as a Multi-News cluster pairs them) make a brief
-that mixes two stories. Which one the reader meant cannot be told from the text (measured:
-keeping the longer, or the one the summary draws on more, picks the right one 58–74 % of the
-time, `bench/two_stories.py`), so nothing is dropped: the brief says so.
+A brief assumes its articles tell one story. With two articles the relevance stage sets one
+aside as another story only when the other tells far more (``relevance.LONGER`` times its
+words: a Multi-News cluster pairs a short piece on the Charleston church shooting with a long
+report on Ferguson). Two unrelated articles of like length make a brief that mixes two
+stories, and which one the reader meant cannot be told from the text (measured: keeping the
+longer, or the one the summary draws on more, picks the right one 58–74 % of the time,
+`bench/two_stories.py`), so nothing is dropped: the brief says so.
 
 An article is flagged when it shares few words with the others (relevance under
 ``MAX_RELEVANCE``) and names no person, organisation or place that another used article
 names, while both it and the others name at least ``MIN_NAMES`` (the entities part's list,
 where a name counts when the cluster mentions it twice or more; a lower-cased text names
-too few, and no caution is given). On the raw Multi-News dev clusters it flags that one
-pair and nothing else; the seeds, the example and DUC 2006 get none.
+too few, and no caution is given). The raw Multi-News dev clusters, the seeds, the example
+and DUC 2006 get none: the one pair it flagged there (Charleston / Ferguson) is now set apart
+by relevance.
 """
 
 from __future__ import annotations

