@@ -9,4 +9,6 @@ tokenizer is written once, in the module named for it, and the stages import it 
 * ``places``  countries, capitals and regions (the gazetteer)
 * ``lines``   line spans of a text, with and without removed stretches
 * ``punkt``   the Punkt sentence tokenizer, loaded once
+* ``nlp``     spaCy's English model, loaded once
+* ``names``   the words of the people, organisations and places a text names
 """
