@@ -4,15 +4,18 @@
     python bench/corroboration.py --timing [--limit N]      # its cost per brief (raw Multi-News dev)
 
 --msrp: for each labelled sentence pair, the decision the brief makes (``newsweave.similarity``'s
-probability at least ``Config().corroboration``) against the label; beside it today's former
-decision (TF-IDF cosine of the two sentences >= 0.35) in the same run. On MSRP *train* the
-learned model's numbers are in-sample (it was fitted on those pairs), so the out-of-fold numbers
-stored with the model are printed too; on another file (MSRP test) they are held out.
+probability at least ``Config().corroboration``: the first pass, then the cross-encoder from
+``similarity.FLOOR``) against the label; beside it, in the same run, the first pass alone (the
+decision shipped before the cross-encoder) and the TF-IDF decision before that (cosine of the
+two sentences >= 0.35). On MSRP *train* the models were fitted on those pairs: the
+cross-encoder on all but the pairs bench/train_cross_encoder.py held out, which are scored
+apart (the honest line; recognised by the file's checksum), and the first pass's out-of-fold
+numbers stored with it are printed too. On another file (MSRP test) every line is held out.
 
---timing: each raw Multi-News dev cluster briefed (without analysis) with the former and the new
-corroboration in one process; prints the median brief and stage times, how many "also in"
-claims each makes, how often the pre-filter (best 3 per document by TF-IDF) changes the answer,
-and the process start-up cost of the model (import and first load).
+--timing: each raw Multi-News dev cluster briefed (without analysis) with the first pass alone
+and with the cross-encoder, in one process; prints the median brief and stage times, how many
+"also in" claims each makes, how many pairs the cross-encoder reads, how often the pre-filter
+(best 3 per document by TF-IDF) changes the answer, and the process start-up cost of the models.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -41,82 +46,92 @@ def scores(y: list[int], decided: list[bool]) -> dict:
             "accuracy": round(sum(d == (t == 1) for t, d in zip(y, decided)) / max(len(y), 1), 4)}
 
 
+def held_out_rows(path: str, n: int) -> np.ndarray | None:
+    """The rows bench/train_cross_encoder.py held out, if ``path`` is the file it trained on."""
+    import hashlib
+
+    from newsweave.similarity import cross_spec
+
+    spec = cross_spec()
+    if hashlib.sha256(Path(path).read_bytes()).hexdigest() != spec["trained_on"]["sha256"]:
+        return None
+    settings = spec["settings"]
+    order = np.random.RandomState(settings["seed"]).permutation(n)
+    return np.sort(order[:int(round(settings["held_out_share"] * n))])
+
+
 def msrp(path: str, out: str | None) -> int:
     from newsweave.config import Config
-    from newsweave.similarity import probabilities, shipped
+    from newsweave.similarity import first_pass, probabilities, shipped
     from newsweave.similarity.pairs import table
 
-    y, pairs = [], []
-    with open(path, encoding="utf-8-sig") as f:
-        next(f)
-        for line in f:
-            p = line.rstrip("\n").split("\t")
-            if len(p) == 5:
-                y.append(int(p[0]))
-                pairs.append((p[3], p[4]))
+    from train_corroboration import load_msrp  # bench/, this script's folder
+
+    labels, pairs = load_msrp(path)
+    y = labels.tolist()
     threshold = Config().corroboration
-    shipped_ = scores(y, [p >= threshold for p in probabilities(pairs)])
+    p_brief = probabilities(pairs)
+    shipped_ = scores(y, [p >= threshold for p in p_brief])
+    first = scores(y, [p >= shipped()["threshold"] for p in first_pass(pairs)])
     tfidf = table(pairs)[:, 1]  # pairs.FEATURES[1]: TF-IDF fitted on the two sentences
     today = scores(y, [t >= OLD_THRESHOLD for t in tfidf])
-    spec = shipped()
-    oof = spec["out_of_fold"]
+    oof = shipped()["out_of_fold"]
+    rows = [(f"brief: same_fact >= {threshold}", shipped_),
+            (f"first pass alone (shipped before) >= {shipped()['threshold']}", first),
+            (f"TF-IDF cosine >= {OLD_THRESHOLD} (shipped before that)", today)]
+    held = held_out_rows(path, len(y))
+    held_scores = None
+    if held is not None:
+        yh = [y[i] for i in held]
+        held_scores = scores(yh, [p_brief[i] >= threshold for i in held])
+        rows.insert(1, (f"brief, on the {len(held)} pairs the cross-encoder never saw", held_scores))
+        rows.append(("first pass, out-of-fold on MSRP train (stored)", oof))
     print(f"{Path(path).name}: {len(y)} pairs, {sum(y)} labelled same")
-    print(f"{'decision':<46} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}")
-    for name, m in [(f"shipped: same_fact >= {threshold}", shipped_),
-                    (f"today: TF-IDF cosine >= {OLD_THRESHOLD}", today),
-                    ("shipped, out-of-fold on MSRP train (stored)", oof)]:
-        print(f"{name:<46} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} {m['accuracy']:>6.3f}")
-    if "train" in Path(path).name:
-        print("note: the model was fitted on MSRP train, so its line on this file is in-sample; "
-              "the out-of-fold line is the honest one")
+    print(f"{'decision':<58} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}")
+    for name, m in rows:
+        print(f"{name:<58} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} {m['accuracy']:>6.3f}")
+    if held is not None:
+        print("note: the cross-encoder was trained on this file's other pairs and the first pass on all "
+              "of it; the held-out line and the out-of-fold line are the honest ones")
     if out:
         Path(out).write_text(json.dumps({**shipped_, "threshold": threshold, "pairs": len(y),
-                                         "today_tfidf_0.35": today, "out_of_fold": {
-                                             k: oof[k] for k in ("precision", "recall", "f1", "accuracy")}},
-                                        indent=1) + "\n", encoding="utf-8")
+                                         "held_out": held_scores, "first_pass": first,
+                                         "today_tfidf_0.35": today}, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
-def old_find_support(cluster, sentence, threshold):
-    """The former decision: each other document's closest sentence by TF-IDF, if >= 0.35."""
-    from newsweave.model import Support
-
-    row, support = cluster.index_of(sentence), []
-    for doc_id in cluster.doc_ids:
-        if doc_id == sentence.doc:
-            continue
-        best, similarity = (x[0] for x in cluster.best_in_document(doc_id, [row]))
-        if similarity >= OLD_THRESHOLD:
-            s = cluster.sentences[best]
-            support.append(Support(doc=s.doc, start=s.start, end=s.end, text=s.text,
-                                   similarity=round(float(similarity), 3)))
-    return tuple(sorted(support, key=lambda x: -x.similarity))
-
-
 def startup() -> dict:
-    # newsweave itself is imported first: newsweave.similarity costs only numpy and a small JSON
-    # at import (config.py reads the threshold); tokenizers and the vectors load on first use
+    # newsweave itself is imported first: newsweave.similarity costs only numpy and two small
+    # JSON files at import (config.py reads the threshold); the models load on first use
     code = ("import time; t=time.perf_counter(); import newsweave; t1=time.perf_counter(); "
-            "import newsweave.similarity as s; s.static.model(); t2=time.perf_counter(); "
-            "s.same_fact('A b c.', 'A b d.'); t3=time.perf_counter(); print(t1-t, t2-t1, t3-t2)")
+            "import newsweave.similarity as s; s.static.model(); s.cross.model(); t2=time.perf_counter(); "
+            "s.same_fact('The mayor resigned.', 'The mayor quit.'); t3=time.perf_counter(); "
+            "print(t1-t, t2-t1, t3-t2)")
     runs = [list(map(float, subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                                            check=True).stdout.split())) for _ in range(5)]
     return {k: round(statistics.median(r[i] for r in runs), 3)
-            for i, k in enumerate(("import_newsweave_s", "load_model_s", "first_pair_s"))}
+            for i, k in enumerate(("import_newsweave_s", "load_models_s", "first_pair_s"))}
 
 
 def timing(limit: int | None) -> int:
-    from newsweave import corroborate, pipeline
+    from newsweave import corroborate, pipeline, similarity
     from newsweave.config import Config
     from newsweave.errors import InputError
     from newsweave.ingest import documents_from_texts
-    from newsweave.similarity import probabilities
 
     start = startup()
     print("start-up (median of 5 fresh processes): import newsweave %.3f s (all of it), then loading the "
-          "model (tokenizers, vectors) %.3f s, first pair %.3f s" % tuple(start.values()))
-    new = pipeline.find_support
+          "models (tokenizers, vectors, MiniLM and its update) %.3f s, first pair %.3f s" % tuple(start.values()))
+    cascade, first = similarity.probabilities, similarity.first_pass
+    model = similarity.cross.model()
+    read = {"n": 0}
+    logits = model.logits
+
+    def counted(pairs):
+        read["n"] += len(pairs)
+        return logits(pairs)
+    model.logits = counted
     rows, changed, weighed = [], 0, 0
     with open(SHARED / "data" / "multi_news_raw" / "dev.jsonl", encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()][:limit]
@@ -127,13 +142,14 @@ def timing(limit: int | None) -> int:
         except InputError:  # nothing left to brief (as same_output.py records it)
             continue
         row = {}
-        for name, finder in (("old", old_find_support), ("new", new), ("old", old_find_support), ("new", new)):
-            pipeline.find_support = finder  # twice each, alternating: the second of each is timed
+        for name, fn in (("old", first), ("new", cascade), ("old", first), ("new", cascade)):
+            similarity.probabilities = fn  # twice each, alternating: the second of each is timed
+            read["n"] = 0
             t = time.perf_counter()
             b = pipeline.run(docs, Config(analyze=False, min_documents=1))
             row[name] = (time.perf_counter() - t, b.timings.get("corroborate", 0.0),
-                         sum(len(s.support) for s in b.summary), b)
-        pipeline.find_support = new
+                         sum(len(s.support) for s in b.summary), b, read["n"])
+        similarity.probabilities = cascade
         rows.append(row)
         # the pre-filter: does weighing every sentence of every other document change the support?
         cluster = pipeline.prepare(docs, Config(analyze=False, min_documents=1)).cluster
@@ -141,7 +157,7 @@ def timing(limit: int | None) -> int:
             sentence = s.sentence
             everything = corroborate.candidates(cluster, sentence, k=10**6, min_cosine=-1.0)
             pairs = [(d, r) for d, rs in everything.items() for r in rs]
-            p = probabilities([(sentence.text, cluster.sentences[r].text) for _, r in pairs])
+            p = cascade([(sentence.text, cluster.sentences[r].text) for _, r in pairs])
             weighed += len(pairs)
             best = {}
             for (d, r), x in zip(pairs, p):
@@ -155,10 +171,13 @@ def timing(limit: int | None) -> int:
     stage_new = statistics.median(r["new"][1] for r in rows)
     added = statistics.median(r["new"][0] - r["old"][0] for r in rows)
     n_sum = sum(len(r["new"][3].summary) for r in rows)
-    print(f"{len(rows)} raw Multi-News dev clusters, briefs without analysis")
+    print(f"{len(rows)} raw Multi-News dev clusters, briefs without analysis; 'former': the first pass "
+          "alone, 'new': with the cross-encoder, which decides also-in")
     print(f"median brief: former {brief_old:.3f} s, new {brief_new:.3f} s; median of the per-cluster "
           f"difference {added:+.3f} s")
     print(f"median corroborate stage: former {stage_old * 1000:.1f} ms, new {stage_new * 1000:.1f} ms")
+    print(f"pairs the cross-encoder reads per brief: median {statistics.median(r['new'][4] for r in rows)}, "
+          f"max {max(r['new'][4] for r in rows)}")
     print(f"'also in' claims: former {sum(r['old'][2] for r in rows)}, new {sum(r['new'][2] for r in rows)} "
           f"over {n_sum} summary sentences")
     print(f"pre-filter: weighing all {weighed} sentence pairs instead changes the support of {changed} "

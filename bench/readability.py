@@ -10,7 +10,9 @@ $NEWSWEAVE_SHARED), and the built-in example and the seeds; the default configur
 is left out (2 of the raw clusters).
 
 (a) **repeats** -- pairs of summary sentences that newsweave.similarity calls the same fact at
-    the "also in" threshold (``similarity.threshold()``). Target 0.
+    the "also in" threshold (``similarity.threshold()``: the first pass, then the
+    cross-encoder). Target 0. Beside it, the pairs the summarizer's own repeat check would
+    call repeats (the first pass at ``summarizers.base.REPEAT``).
 (b) **openings that point at nothing** -- summaries whose first sentence
     - opens with a pronoun or a connective ("He", "They", "This", "I", "We", "But", "Also",
       "However", "Another", "There" unless "there is/are/was..."),
@@ -60,7 +62,7 @@ TEASER = re.compile(
     r"(?i)\b(?:follow (?:us|the|our)|watch (?:and|live|the video|now)|read more|click here|sign up"
     r"|subscribe|related:|more:|also read|see also|most popular|recommended for you|newsletter)\b")
 
-LOW = 0.7  # also counted: pairs at this lower same-fact probability (summarizers.base.REPEAT)
+LOW = 0.7  # also counted: pairs the first pass gives at least this (summarizers.base.REPEAT)
 
 # Hand audit: (cluster id, document id, start offset, why). A sentence in a summary that is
 # here is counted in (c). Marked by reading every summary printed with --print, before and
@@ -143,7 +145,7 @@ def measure(briefs) -> dict:
                  for i in range(len(summ)) for j in range(i + 1, len(summ))]
         p = similarity.probabilities(pairs)
         row[1] += int((p >= bar).sum())
-        row[2] += int((p >= LOW).sum())
+        row[2] += int((similarity.first_pass(pairs) >= LOW).sum())
         if summ:
             first = summ[0].sentence
             doc = brief.document(first.doc)
@@ -152,6 +154,9 @@ def measure(briefs) -> dict:
             if fault:
                 row[3] += 1
                 details.append(f"(b) {cid}: {fault}")
+        for (a, b), x in zip(pairs, p):
+            if x >= bar:
+                details.append(f"(a) {cid}: p={x:.3f} {a[:60]!r} / {b[:60]!r}")
         for k, s in enumerate(summ):
             if TEASER.search(s.sentence.text):
                 row[4] += 1
@@ -198,7 +203,7 @@ def main(argv=None) -> int:
             print(f"== {cid}")
             print("\n".join(f"#{k} {line}" for k, line in enumerate(_lines(b.summary))))
     result = measure(briefs)
-    print(f"| briefs | n | (a) repeated facts | (a) at p >= {LOW} | (b) openings pointing back "
+    print(f"| briefs | n | (a) repeated facts | (a) first pass >= {LOW} | (b) openings pointing back "
           "| (c) teaser pattern | (c) audited |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, label in (("raw", "raw Multi-News dev"), ("duc", "DUC 2006"),

@@ -35,9 +35,9 @@ class Config:
     min_relevance: float = 0.05
     # Probability (0..1, newsweave.similarity.same_fact) at or above which a sentence of
     # another article is taken to state the same fact ("also in"). The default is the shipped
-    # model's threshold (newsweave/similarity/corroboration.json, 0.784): where its out-of-fold
-    # precision on the MSRP news paraphrase pairs is 0.90, at recall 0.56. Lower it for more
-    # "also in" claims and more wrong ones (0.678: precision 0.85, recall 0.70).
+    # cross-encoder's threshold (newsweave/similarity/cross.json): where its precision on the
+    # MSRP news paraphrase pairs it never saw in training is 0.90. Lower it for more "also in"
+    # claims and more wrong ones.
     corroboration: float = similarity.threshold()
     # A brief compares sources, so a user who gives one article is told to give more.
     # Evaluations set 1: benchmark sets can hold clusters left with one article, and a

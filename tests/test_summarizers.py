@@ -171,7 +171,7 @@ def test_a_fact_said_again_in_other_words_is_dropped_and_its_source_joins_also_i
     # closest sentences by TF-IDF) would not weigh it.
     sentence = next(s for s in cluster.sentences if s.text == kept)
     far = next(s for s in cluster.sentences if s.doc == "c.txt")
-    support = find_support(cluster, sentence, similarity.threshold(), [(far, 0.95)])
+    support = find_support(cluster, sentence, similarity.threshold(), [(far, similarity.threshold() + 0.01)])
     assert "c.txt" in {x.doc for x in support}
     assert "c.txt" not in {x.doc for x in find_support(cluster, sentence, similarity.threshold(),
                                                         [(far, similarity.threshold() - 0.01)])}

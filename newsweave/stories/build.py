@@ -15,7 +15,7 @@ from ..copies import find_copies
 from ..clean import find_debris
 from ..errors import InputError
 from ..model import Document
-from ..similarity import probabilities
+from ..similarity import first_pass
 from ..summarizers.base import REPEAT
 from ..text.words import content_words
 from . import SCHEMA_VERSION
@@ -125,7 +125,7 @@ def update_of(new: dict, previous: dict | None, since: str | None) -> dict | Non
         v = _vector(s["text"])
         if any(_cos(v, t) >= SAME_WORDS for t in told):
             continue
-        if old and max(probabilities([(s["text"], t) for t in old])) >= REPEAT:
+        if old and max(first_pass([(s["text"], t) for t in old])) >= REPEAT:
             continue
         fresh.append({"text": s["text"], "doc": s["doc"], "start": s["start"], "end": s["end"]})
     return {"since": since, "previous_articles": previous.get("stats", {}).get("documents"),
