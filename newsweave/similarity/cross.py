@@ -48,13 +48,12 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     with open(path, "rb") as f:
         n = int.from_bytes(f.read(8), "little")
         header = json.loads(f.read(n))
-        data = f.read()
+    data = np.memmap(path, dtype=np.uint8, mode="r", offset=8 + n)  # read as used, not held
     out = {}
     for name, info in header.items():
         if name != "__metadata__":
             start, end = info["data_offsets"]
-            out[name] = np.frombuffer(data, types[info["dtype"]], (end - start) // np.dtype(
-                types[info["dtype"]]).itemsize, start).reshape(info["shape"])
+            out[name] = data[start:end].view(types[info["dtype"]]).reshape(info["shape"])
     return out
 
 
@@ -78,7 +77,7 @@ class CrossEncoder:
         w = read_safetensors(base / "model.safetensors")
         z = dict(np.load(adapter))
         scale = float(z["scale"])
-        # copies, not views: the file's 90 MB buffer is freed once the layers are merged
+        # copies, not views of the mapped file, which is let go once the layers are merged
         self.word = w["embeddings.word_embeddings.weight"].copy()
         self.position = w["embeddings.position_embeddings.weight"].copy()
         self.types = w["embeddings.token_type_embeddings.weight"].copy()
