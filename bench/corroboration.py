@@ -55,9 +55,9 @@ def held_out_rows(path: str, n: int) -> np.ndarray | None:
     spec = cross_spec()
     if hashlib.sha256(Path(path).read_bytes()).hexdigest() != spec["trained_on"]["sha256"]:
         return None
-    settings = spec["settings"]
-    order = np.random.RandomState(settings["seed"]).permutation(n)
-    return np.sort(order[:int(round(settings["held_out_share"] * n))])
+    from train_cross_encoder import split  # bench/, this script's folder
+
+    return split(n, spec["settings"]["seed"], spec["settings"]["held_out_share"])[0]
 
 
 def msrp(path: str, out: str | None) -> int:

@@ -32,7 +32,6 @@ import json
 import math
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -203,13 +202,20 @@ def threshold_at(y, logits, vetoed, precision: float) -> float:
     return best
 
 
+def split(n: int, seed: int = SEED, share: float = HELD_OUT) -> tuple[np.ndarray, np.ndarray]:
+    """The rows held out and the rows trained on, of a file of ``n`` pairs."""
+    order = np.random.RandomState(seed).permutation(n)
+    n_held = int(round(share * n))
+    return np.sort(order[:n_held]), np.sort(order[n_held:])
+
+
 def evaluate(out: Path, y: np.ndarray, pairs: list, held: np.ndarray) -> tuple[dict, np.ndarray]:
     """The brief's decision on the held-out pairs with the update in ``out``: the threshold
     (at ``PRECISION``) and what it gives. A pair the first pass rules out (under
     ``similarity.FLOOR``, or vetoed) is never read, as in the brief."""
     from newsweave.similarity import FLOOR, first_pass
 
-    held_pairs, y_held = [pairs[i] for i in held], y[held]
+    held_pairs = [pairs[i] for i in held]
     logits = cross.CrossEncoder(adapter=out).logits(held_pairs)
     ruled_out = first_pass(held_pairs) < FLOOR
     vetoed = np.array([veto(a, b) is not None for a, b in held_pairs])
@@ -235,9 +241,7 @@ def main() -> int:
     args = ap.parse_args()
     EPOCHS, RANK, ALPHA = args.epochs, args.rank, 2 * args.rank
     y, pairs = read_msrp(args.msrp)
-    order = np.random.RandomState(SEED).permutation(len(y))
-    n_held = int(round(HELD_OUT * len(y)))
-    held, fit = np.sort(order[:n_held]), np.sort(order[n_held:])
+    held, fit = split(len(y))
     out = Path(args.out)
     if args.rescore:
         spec = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
@@ -259,7 +263,7 @@ def main() -> int:
     minutes = (time.time() - t0) / 60
     export(model, out)
 
-    held_pairs, y_held = [pairs[i] for i in held], y[held]
+    held_pairs = [pairs[i] for i in held]
     with torch.no_grad():
         reference = torch.cat([model(*encode(tokenizer, held_pairs[i:i + 64]))
                                for i in range(0, len(held_pairs), 64)]).numpy()

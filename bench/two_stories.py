@@ -21,8 +21,8 @@ Stricter rules (``--rule`` with a comma-separated list; none reads the reference
   ``MIN_NAMES`` distinct names: a lower-cased text (all of Multi-News validation) or a stub.
 * ``names-rel``: ``names`` and relevance under --below.
 * ``ents-rel``: as ``names-rel``, but the names are the words of spaCy's PERSON, ORG, GPE,
-  LOC and FAC entities (people, organisations, places: not "African-American", NORP);
-  abstains where ``names`` does.
+  LOC and FAC entities (people, organisations, places: not "African-American", NORP), as the
+  relevance stage reads them (``newsweave.text.names``); abstains where ``names`` does.
 * ``lex-rel``: case-free names, for lower-cased text: a word is a name when cased news
   (DUC 2006, PolNeAR, MSRP, TimeBank from shared/data: none of Multi-News) writes it
   capitalised in mid-sentence at least ``LEX_CAPITALISED`` of the time, seen
@@ -71,6 +71,7 @@ import newsweave
 from newsweave.evaluation.rouge import _scorer, sentence_lines, truncate_words
 from newsweave.model import Status
 from newsweave.text.lexicon import TITLE_ABBREVIATIONS, TITLES
+from newsweave.text.names import name_words
 from newsweave.text.words import STOP_WORDS
 
 SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -83,7 +84,6 @@ LEX_CAPITALISED = 0.9  # a case-free name: capitalised this often in cased news 
 LEX_MIN_SEEN = 3  # ... seen this many times in mid-sentence
 RARE_SHARE = 0.001  # "rare" words: in under this share of Multi-News train's documents
 YEARS_APART = 2
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
 MONTHS = frozenset("january february march april may june july august september october november "
                    "december jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -119,17 +119,6 @@ def names(text: str) -> set[str]:
     """Lower-cased words of the names in ``text`` (see the module docstring)."""
     keys = (_key(w) for w, cap in mid_sentence_words(text) if cap)
     return {k for k in keys if len(k) > 1 and k not in NOT_NAMES}
-
-
-def entity_names(text: str) -> set[str]:
-    """Lower-cased words of spaCy's entities of people, organisations and places."""
-    from newsweave.analysis.nlp import load
-
-    out = set()
-    for e in load()(text, disable=["tagger", "parser", "attribute_ruler", "lemmatizer"]).ents:
-        if e.label_ in ENTITY_LABELS:
-            out |= {k for k in map(_key, e.text.split()) if len(k) > 1 and k not in NOT_NAMES}
-    return out
 
 
 def _cased_texts():
@@ -323,7 +312,7 @@ def main() -> None:
              "rare_shared": {w for w in content(docs[0]) & content(docs[1]) if df[w] < RARE_SHARE * n_train},
              "years": [years(d) for d in docs], "len": [len(d) for d in docs],
              "drawn": [drawn[d.id] for d in b.documents], "irrelevant": _irrelevant(r), "marked": _marked(r)}
-        c["ents"] = [entity_names(d) for d in docs] if c["cased"] and "ents-rel" in rules else [set(), set()]
+        c["ents"] = [name_words([d]) for d in docs] if c["cased"] and "ents-rel" in rules else [set(), set()]
         c["fired"] = [rule for rule in rules if fires(rule, c, args.below)]
         clusters.append(c)
         if c["fired"]:
