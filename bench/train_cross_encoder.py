@@ -215,7 +215,7 @@ def evaluate(out: Path, y: np.ndarray, pairs: list, held: np.ndarray) -> tuple[d
     ``similarity.FLOOR``, or vetoed) is never read, as in the brief."""
     from newsweave.similarity import FLOOR, first_pass
 
-    held_pairs = [pairs[i] for i in held]
+    held_pairs, y_held = [pairs[i] for i in held], y[held]
     logits = cross.CrossEncoder(adapter=out).logits(held_pairs)
     ruled_out = first_pass(held_pairs) < FLOOR
     vetoed = np.array([veto(a, b) is not None for a, b in held_pairs])
