@@ -13,7 +13,7 @@ apart (the honest line; recognised by the file's checksum), and the first pass's
 numbers stored with it are printed too. On another file (MSRP test) every line is held out.
 
 --timing: each raw Multi-News dev cluster briefed (without analysis) with the first pass alone
-and with the cross-encoder, in one process; prints the median brief and stage times, how many
+(for "also in" and for the summarizer's repeat check) and with the cross-encoder, in one process; prints the median brief and stage times, how many
 "also in" claims each makes, how many pairs the cross-encoder reads, how often the pre-filter
 (best 3 per document by TF-IDF) changes the answer, and the process start-up cost of the models.
 """
@@ -123,7 +123,14 @@ def timing(limit: int | None) -> int:
     start = startup()
     print("start-up (median of 5 fresh processes): import newsweave %.3f s (all of it), then loading the "
           "models (tokenizers, vectors, MiniLM and its update) %.3f s, first pair %.3f s" % tuple(start.values()))
-    cascade, first = similarity.probabilities, similarity.first_pass
+    cascade, repeats = similarity.probabilities, similarity.repeats
+
+    def first(pairs, _first=None):  # the first pass alone, for "also in" ...
+        return similarity.first_pass(pairs)
+
+    def first_repeats(pairs, bar):  # ... and for the summarizer's repeat check
+        p = similarity.first_pass(pairs)
+        return p >= bar, p
     model = similarity.cross.model()
     read = {"n": 0}
     logits = model.logits
@@ -142,14 +149,15 @@ def timing(limit: int | None) -> int:
         except InputError:  # nothing left to brief (as same_output.py records it)
             continue
         row = {}
-        for name, fn in (("old", first), ("new", cascade), ("old", first), ("new", cascade)):
-            similarity.probabilities = fn  # twice each, alternating: the second of each is timed
+        for name, fn, rep in (("old", first, first_repeats), ("new", cascade, repeats),
+                              ("old", first, first_repeats), ("new", cascade, repeats)):
+            similarity.probabilities, similarity.repeats = fn, rep  # twice each, alternating: the second of each is timed
             read["n"] = 0
             t = time.perf_counter()
             b = pipeline.run(docs, Config(analyze=False, min_documents=1))
             row[name] = (time.perf_counter() - t, b.timings.get("corroborate", 0.0),
                          sum(len(s.support) for s in b.summary), b, read["n"])
-        similarity.probabilities = cascade
+        similarity.probabilities, similarity.repeats = cascade, repeats
         rows.append(row)
         # the pre-filter: does weighing every sentence of every other document change the support?
         cluster = pipeline.prepare(docs, Config(analyze=False, min_documents=1)).cluster

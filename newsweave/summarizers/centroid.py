@@ -7,8 +7,8 @@ the centroid-based method"): each step adds the sentence that brings the *summar
 sentence alone, rewards a sentence for what the summary still lacks: a second sentence on
 the same point moves the summary less than one on a point not yet covered. A sentence too
 similar to one already taken is never added: by TF-IDF cosine, or because the same-fact model
-(newsweave.similarity) says it states a fact already taken, in other words (base.REPEAT). With a query, the target is a blend of the
-centroid and the query.
+(newsweave.similarity) says it states a fact already taken, in other words (base.REPEAT). With
+a query, the target is a blend of the centroid and the query.
 
 Measured against per-sentence centroid similarity with MMR (the previous default) on raw
 Multi-News, DUC 2006 and Multi-News: +0.5, +1.0 and +0.2 ROUGE-1 (BENCHMARKS.md).
