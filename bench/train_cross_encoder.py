@@ -1,6 +1,6 @@
 """Train the "also in" cross-encoder: a low-rank update of all-MiniLM-L6-v2 on MSRP train.
 
-    pip install -e '.[encoder]'      # torch (CPU build) for the training; the brief needs no torch
+    pip install -e '.[encoder]'      # torch (CPU build) for the training; the brief imports no torch
     python bench/train_cross_encoder.py --msrp ../shared/data/msrp/train.tsv \
         --negatives ../shared/data/polnear/train/text --check ../shared/data/polnear/dev/text
 

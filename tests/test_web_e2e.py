@@ -1,150 +1,18 @@
 """The real page in headless Chromium: upload the built-in example, read the brief, follow a
 citation, re-run with an article added, and make sure no script from an article ever runs.
-
-Needs the ``playwright`` Python package (its driver ships in the wheel) and Debian's
-``chromium`` (Playwright's own browser download is not used: it cannot work offline).
-Set ``NEWSWEAVE_CHROMIUM`` to use another Chromium binary. Outside CI the tests are
-skipped, saying why, when either is missing; in CI (``CI`` set) that is a failure.
+(The Stories page: test_web_e2e_stories.py; the server, browser and helpers: browser.py.)
 ``NEWSWEAVE_UPDATE_SCREENSHOT=1`` rewrites docs/screenshot.png, the README's picture.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-import warnings
 from pathlib import Path
 
-import pytest
+from browser import (EXAMPLE_FILES, IMG, SCRIPT, STORM_A, STORM_B, TIMEOUT_MS, _assert_nothing_ran, _brief,
+                     _expect, _server_db, _weave_example, browser, page, server)  # noqa: F401  (fixtures)
 
-from conftest import EXAMPLE, ROOT
-
-EXAMPLE_FILES = [str(f) for f in sorted(EXAMPLE.iterdir()) if f.name != "ABOUT.md"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
-TIMEOUT_MS = 30_000
-SERVER_DBS: dict[str, Path] = {}
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-    # A skip alone is easy to miss in "5 skipped": a warning shows in pytest's summary.
-    warnings.warn(f"the browser tests of the web app are skipped: {reason} "
-                  "(see the README; in CI this is a failure)", pytest.PytestWarning, stacklevel=2)
-    pytest.skip(reason)
-
-
-def _chromium() -> str:
-    for candidate in (os.environ.get("NEWSWEAVE_CHROMIUM"), shutil.which("chromium"),
-                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    _unavailable("no Chromium found: apt-get install chromium (or set NEWSWEAVE_CHROMIUM)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """``python -m newsweave.web`` (what ``newsweave serve`` runs) on a free port with a
-    fresh database; stopped at the end whatever happens."""
-    pytest.importorskip("fastapi", reason="the web app needs fastapi (pip install -e .)")
-    db = tmp_path_factory.mktemp("e2e") / "briefs.sqlite3"
-    port = _free_port()
-    log = open(db.parent / "server.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-m", "newsweave.web", "--host", "127.0.0.1",
-                             "--port", str(port), "--db", str(db)],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    SERVER_DBS[base] = db
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"the server did not start: {log.read()[-2000:]}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed: pip install -e '.[test]'")
-    executable = _chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS,
-                              timeout=TIMEOUT_MS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture
-def page(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
-
-
-def _expect(locator):
-    from playwright.sync_api import expect
-
-    return expect(locator)
-
-
-def _server_db(base: str) -> Path:
-    return SERVER_DBS[base]
-
-
-def _brief(base: str, brief_id: str) -> dict:
-    with urllib.request.urlopen(f"{base}/api/briefs/{brief_id}", timeout=10) as r:
-        return json.load(r)
-
-
-def _weave_example(page, base: str) -> dict:
-    page.goto(base + "/")
-    page.set_input_files("#file-input", EXAMPLE_FILES)
-    _expect(page.locator("#articles li")).to_have_count(6)
-    page.click("#submit")
-    page.wait_for_selector("#result:not([hidden])")
-    brief_id = page.url.rstrip("/").rsplit("/", 1)[-1]
-    assert page.url == f"{base}/b/{brief_id}"
-    return _brief(base, brief_id)
+from conftest import ROOT
 
 
 def test_upload_the_example_and_read_the_brief(page, server):
@@ -219,14 +87,6 @@ def test_upload_the_example_and_read_the_brief(page, server):
         (ROOT / "docs" / "screenshot.png").write_bytes(shot)
 
 
-STORM_A = ("Storm closes Penhallow harbour\n\nA winter storm closed the harbour at Penhallow on Friday after "
-           "waves flooded the fish market, the port authority said.\n\nThe coastguard said a yacht with two "
-           "people aboard had been towed to safety near Gull Point.\n\nHarbour master Ines Calloway said "
-           "fourteen trawlers had been moved to the inner basin overnight.\n")
-STORM_B = ("Penhallow battens down as storm hits\n\nSeawater poured into the fish market of Penhallow on "
-           "Friday when storm waves overtopped the sea wall.\n\nA yacht with two people aboard was towed to "
-           "safety near Gull Point, the coastguard said.\n\nFerries will not sail until engineers have "
-           "inspected the damaged sea wall, the council said.\n")
 
 
 def test_a_support_cite_shows_the_other_outlets_sentence(page, server):
@@ -299,8 +159,6 @@ def test_add_an_article_and_rerun(page, server):
     assert page.errors == []
 
 
-SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
-IMG = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
 
 
 def test_two_stories_show_a_caution_above_the_summary(page, server):
@@ -414,14 +272,6 @@ def test_every_field_of_a_brief_is_shown_as_text(page, server, tmp_path):
     _expect(page.locator("#recent")).to_contain_text(hostile)
     _assert_nothing_ran(page, dialogs)
 
-
-def _assert_nothing_ran(page, dialogs):
-    page.wait_for_timeout(300)
-    assert dialogs == []
-    assert page.evaluate("window.__pwned") is None
-    assert page.locator("body img, #main script, #popover script").count() == 0
-
-
 def _saved_brief(n_quotes: int, n_people: int, title: str, doc_ids: list[str], date: str) -> dict:
     """A stored brief with many quotes and entities and an untitled article (no pipeline)."""
     text = " ".join(f"“Line {i} matters,” said Speaker {i}." for i in range(n_quotes))
@@ -502,144 +352,3 @@ def test_the_api_docs_load_nothing_from_elsewhere(page, server):
     elsewhere = [u for u in asked if not u.startswith(server) and not u.startswith(("data:", "blob:"))]
     assert elsewhere == []
     assert any(u.endswith("/docs-static/redoc.standalone.js") for u in asked)
-
-
-# ---- the Stories page ------------------------------------------------------------------------
-
-def _pile_files(folder: Path) -> list[str]:
-    """The Stories tests' pile as a user has it: the ferry reports as text files, the bridge
-    reports as a JSONL file (the chess report is pasted)."""
-    from test_web_stories import BRIDGE_JSONL, FERRY
-
-    paths = []
-    for a in FERRY:
-        (folder / a["id"]).write_text(a["text"], encoding="utf-8")
-        paths.append(str(folder / a["id"]))
-    (folder / "bridge.jsonl").write_text(BRIDGE_JSONL, encoding="utf-8")
-    return paths + [str(folder / "bridge.jsonl")]
-
-
-def _stories(base: str, set_id: str) -> dict:
-    with urllib.request.urlopen(f"{base}/api/stories/{set_id}", timeout=10) as r:
-        return json.load(r)
-
-
-def test_stories_page_groups_a_pile_opens_each_brief_and_shares_it(page, server, tmp_path):
-    from test_web_stories import CHESS, FERRY_LATER
-
-    page.goto(server + "/")
-    page.click("#nav-stories")
-    page.wait_for_selector("#stories-compose:not([hidden])")
-    page.set_input_files("#st-file-input", _pile_files(tmp_path))
-    page.fill("#st-paste", CHESS)
-    page.click("#st-add-paste")
-    _expect(page.locator("#st-articles li")).to_have_count(5)
-    assert page.locator("#st-count").text_content() == "6"  # the JSONL file's two lines count
-    assert page.locator("#st-articles li").nth(3).locator(".fmt").text_content() == "JSONL"
-    page.click("#st-submit")
-    page.wait_for_selector("#stories-result:not([hidden])", timeout=120_000)
-    set_id = page.url.rstrip("/").rsplit("/", 1)[-1]
-    assert page.url == f"{server}/s/{set_id}"
-    made = _stories(server, set_id)
-    assert [sorted(a["id"] for a in s["articles"]) for s in made["stories"]] == \
-           [["copy.txt", "local.txt", "wire.txt"], ["bridge-a", "bridge-b"], ["pasted-1"]]
-
-    # Biggest first: each story's headline, size, dates, articles; the wire copy marked.
-    cards = page.locator("#st-list > li")
-    _expect(cards).to_have_count(3)
-    assert page.locator("#st-title").text_content() == "3 stories from 6 articles"
-    for i, s in enumerate(made["stories"]):
-        assert cards.nth(i).locator("h3").text_content() == s["headline"]
-        assert cards.nth(i).locator(".story-size").text_content() == str(len(s["articles"]))
-        assert cards.nth(i).locator(".story-articles li").count() == len(s["articles"])
-    assert cards.nth(0).locator(".copy-badge").text_content() == "copy of wire.txt"
-    assert "6 Mar 2025 – 7 Mar 2025" in cards.nth(1).locator(".story-meta").text_content()
-    assert "One article: no brief" in cards.nth(2).text_content()
-    assert cards.nth(2).locator(".open-brief").count() == 0
-
-    # Each story opens its brief, shown as any brief, which leads back to its story.
-    ferry = made["stories"][0]
-    cards.nth(0).locator(".open-brief").click()
-    page.wait_for_selector("#result:not([hidden])")
-    assert page.url == f"{server}{ferry['saved_brief']['url']}"
-    assert page.locator("#r-title").text_content() == ferry["brief"]["headline"]
-    assert page.locator("#summary li").count() == len(ferry["brief"]["summary"])
-    assert page.locator("#sources > li").count() == 3
-    page.click("#r-lineage a.story-set")
-    page.wait_for_selector("#stories-result:not([hidden])")
-    _expect(page.locator(f"[id='{ferry['id']}']")).to_have_class("card story focus")
-
-    # The link is the set: a new visitor (and a phone) sees the same stories.
-    context = page.context.browser.new_context(viewport={"width": 320, "height": 700}, is_mobile=True)
-    try:
-        phone = context.new_page()  # the narrowest the page is made for
-        phone.goto(f"{server}/s/{set_id}")
-        phone.wait_for_selector("#stories-result:not([hidden])")
-        _expect(phone.locator("#st-list > li")).to_have_count(3)
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 320
-        phone.goto(f"{server}/stories")
-        phone.wait_for_selector("#stories-compose:not([hidden])")
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 320
-        phone.goto(f"{server}/s/AAAAAAAAAAAA")
-        phone.wait_for_selector("#notfound:not([hidden])")
-        assert phone.locator("#notfound-title").text_content() == "No such stories"
-    finally:
-        context.close()
-
-    # Add an article and regroup: the story it belongs to grows, keeping its id.
-    page.click("#st-extend")
-    page.wait_for_selector("#st-extend-note:not([hidden])")
-    page.fill("#st-paste", FERRY_LATER)
-    page.click("#st-add-paste")
-    assert page.locator("#st-submit-label").text_content() == "Regroup with 1 new article"
-    assert page.locator("#st-articles .name").text_content() == "pasted-2"  # pasted-1 is in the set
-    page.click("#st-submit")
-    page.wait_for_selector("#stories-result:not([hidden])", timeout=120_000)
-    assert set_id not in page.url and "/s/" in page.url
-    assert page.locator("#st-lineage a").first.get_attribute("href") == f"/s/{set_id}"
-    regrouped = _stories(server, page.url.rsplit("/", 1)[-1])
-    assert regrouped["stories"][0]["id"] == ferry["id"] and len(regrouped["stories"][0]["articles"]) == 4
-    update = regrouped["stories"][0]["brief"]["update"]  # what the earlier brief did not report
-    shown = page.locator("#st-list > li").first.locator(".story-update li").all_text_contents()
-    assert shown == ([x["text"] for x in update["sentences"]] or ["Nothing the earlier brief did not report."])
-    assert page.locator("#st-list > li").nth(1).locator(".story-update").count() == 0
-    assert page.errors == []
-
-
-def test_stories_page_bad_input_says_why_and_keeps_the_articles(page, server):
-    from test_web_stories import BRIDGE_A
-
-    page.goto(server + "/stories")
-    page.fill("#st-paste", BRIDGE_A)
-    page.click("#st-add-paste")
-    page.fill("#st-paste", '{"id": "one", "text": "A line with its text."}\n{"id": "two", "title": "no text"}\n')
-    page.click("#st-add-paste")
-    _expect(page.locator("#st-articles li")).to_have_count(2)
-    assert page.locator("#st-articles li").nth(1).locator(".name").text_content() == "pasted-2.jsonl"
-    page.click("#st-submit")
-    error = page.locator("#st-error")
-    error.wait_for(state="visible")
-    assert error.text_content() == 'pasted-2.jsonl line 2: no "text" (each line is one article with its text)'
-    _expect(page.locator("#st-articles li")).to_have_count(2)  # nothing lost: fix and send again
-    assert page.url == server + "/stories"
-
-
-def test_stories_page_shows_hostile_text_as_text(page, server):
-    rows = [{"id": f"{IMG}-1", "title": f"Dam {SCRIPT} breach {IMG}", "text": STORM_A, "date": "2024-01-05"},
-            {"id": f"{SCRIPT}-2", "title": IMG, "text": STORM_B, "date": "2024-01-05"}]
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(server + "/stories")
-    page.fill("#st-paste", "\n".join(json.dumps(r) for r in rows))
-    page.click("#st-add-paste")
-    page.check("#st-no-briefs")
-    page.click("#st-submit")
-    page.wait_for_selector("#stories-result:not([hidden])")
-    card = page.locator("#st-list > li").first
-    assert SCRIPT in card.text_content() and IMG in card.text_content()
-    page.reload()
-    page.wait_for_selector("#stories-result:not([hidden])")
-    assert "Grouped only" in card.text_content()
-    page.goto(server + "/stories")  # the recent sets list the hostile headline as text too
-    _expect(page.locator("#st-recent")).to_contain_text("Dam")
-    _assert_nothing_ran(page, dialogs)
