@@ -11,8 +11,9 @@ is left out (2 of the raw clusters).
 
 (a) **repeats** -- pairs of summary sentences that newsweave.similarity calls the same fact at
     the "also in" threshold (``similarity.threshold()``: the first pass, then the
-    cross-encoder). Target 0. Beside it, the pairs the summarizer's own repeat check would
-    call repeats (the first pass at ``summarizers.base.REPEAT``).
+    cross-encoder, both orders). Target 0. Beside it, the pairs the first pass alone gives
+    ``summarizers.base.REPEAT`` or more (the summarizer's repeat check drops both kinds:
+    ``similarity.repeats``).
 (b) **openings that point at nothing** -- summaries whose first sentence
     - opens with a pronoun or a connective ("He", "They", "This", "I", "We", "But", "Also",
       "However", "Another", "There" unless "there is/are/was..."),
