@@ -10,7 +10,10 @@ Design
 ------
 * Debris is judged **line by line** (scrapers put each page block on its own line) and
   every removal covers whole lines: ``start`` is a line start, ``end`` a line end
-  (before the newline), ``text == doc_text[start:end]``.
+  (before the newline), ``text == doc_text[start:end]``. A page flattened into one long
+  line is judged sentence by sentence (``flat``): its opening and closing debris go, and
+  in between only what speaks to the reader; there a removal starts and ends at sentence
+  boundaries inside the line.
 * Rules look at the **shape** of a line as much as at its words: boilerplate is short,
   imperative ("Sign up", "Follow", "Click"), addressed to the reader ("your inbox"),
   made of UI labels, or sits at the very start or end of the page.  Article prose is
@@ -32,6 +35,7 @@ Modules
 * ``rules``: the rule table (kinds of debris, their line patterns and gates);
 * ``stamps``: what a page's date and time stamps look like (from ``text.dates``);
 * ``lines``: line splitting, normalisation, gating and classification;
+* ``flat``: pages flattened into one line, read as their sentences;
 * ``page``: the page-structure passes (comment thread, donation box, call-to-action lead-in,
   related-links tail, top and foot of page, dead-page leftovers);
 * this module: :func:`find_debris`, the stage's entry point, which runs them in order.
@@ -40,6 +44,7 @@ Modules
 from __future__ import annotations
 
 from ..model import Removal
+from .flat import FLAT_LINE, ends_only, unflatten
 from .lines import classify, is_foreign_link, split_lines
 from .page import (comment_thread_start, cta_lead_in, dead_leftovers, donation_box, foot_of_page, related_tail,
                    top_of_page)
@@ -58,6 +63,10 @@ def find_debris(text: str) -> list[Removal]:
     if not text or not text.strip():
         return []
     lines = split_lines(text)
+    # a long line that is not debris as a whole is read as its sentences (flat.py)
+    long = [(ln.start, ln.end) for ln in lines if len(ln.s) >= FLAT_LINE and classify(ln.s, ln.low, ln.gate) is None]
+    if long:
+        lines = split_lines(unflatten(text, long))
     n = len(lines)
     kinds: list[str | None] = [None] * n
 
@@ -81,6 +90,7 @@ def find_debris(text: str) -> list[Removal]:
     top_of_page(lines, kinds, limit)
     foot_of_page(lines, kinds, limit)
     dead_leftovers(lines, kinds, limit)
+    ends_only(text, lines, kinds, limit)
 
     # 4. Build removals; a donation box is reported as one block.
     out: list[Removal] = []

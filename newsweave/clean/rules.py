@@ -1,16 +1,17 @@
 """The rule table: the kinds of debris, and which single lines are debris of which kind.
 
-An ordered table of ``(kind, pattern)`` rules, each gated by the words (or substrings) it
-cannot match without, and the index that finds the few rules worth trying on a line
-(used by :func:`newsweave.clean.lines.classify`).
+An ordered table of ``(kind, pattern)`` rules (``rule.py``: what a rule is), each gated by
+the words (or substrings) it cannot match without, and the index that finds the few rules
+worth trying on a line (used by :func:`newsweave.clean.lines.classify`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from ..text.dates import ANY_WEEKDAY_ALT, MONTH_ALT
+from .rule import Rule, index
+from .rule import rule as _r
 from .stamps import DATE, TIME
 
 KINDS: dict[str, str] = {
@@ -50,63 +51,6 @@ _LANG_WORDS = (
     "turkish", "türkçe", "turkce", "türkce", "turkçe", "hebrew", "dutch", "polish", "swahili",
     "indonesian", "vietnamese", "ukrainian", "greek", "catalan", "català", "catala",
 )  # fmt: skip
-
-class _Rule(NamedTuple):
-    kind: str
-    pattern: re.Pattern
-    max_len: int  # longer lines are never debris of this shape
-    soft: bool  # skip lines that look like reported speech
-    words: tuple[str, ...]  # gate: one of these tokens must occur in the line
-    subs: tuple[str, ...]  # gate: or one of these substrings (lowercase)
-    anchored: bool  # every alternative starts with "^": use re.match
-
-
-def _top_level_alternatives(src: str) -> list[str]:
-    """Split a regex source on its top-level "|" (outside groups and classes)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if src[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(src[start:i])
-            start = i + 1
-        i += 1
-    parts.append(src[start:])
-    return parts
-
-
-def _r(
-    kind: str,
-    pattern: str,
-    max_len: int = 300,
-    soft: bool = False,
-    words: tuple[str, ...] = (),
-    subs: tuple[str, ...] = (),
-    flags: int = re.I,
-) -> _Rule:
-    """One line rule.
-
-    ``words`` / ``subs`` gate the rule: it is only tried on a line that has one of
-    these tokens / substrings (a set lookup instead of a regex scan, which keeps long
-    prose lines cheap).  A rule without a gate is a pure *shape* rule: it must be
-    anchored at the line start and is tried on every line up to ``max_len``.
-    """
-    anchored = all(a.startswith("^") for a in _top_level_alternatives(pattern))
-    if not (words or subs or anchored):
-        raise ValueError(f"unanchored rule needs a gate: {pattern[:60]}")
-    return _Rule(kind, re.compile(pattern, flags), max_len, soft, words, subs, anchored)
 
 
 # --------------------------------------------------------------------------- line rules
@@ -159,7 +103,7 @@ _TEASER_LABELS = (
     r"live updates", r"live blog", r"must (?:see|read|watch)", r"don't miss",
 )  # fmt: skip
 
-RULES: list[_Rule] = [
+RULES: list[Rule] = [
     # ---- comments: counters and comment widgets ("Comments", "Comments 30", "12 comments").
     _r("comments", r"^\W*(?:\d+\s+)?(?:reader\s+)?comments?(?:\s*[(\[]?\d+[)\]]?)?\s*:?\W*$", 40, words=("comment", "comments")),
     _r("comments", r"^\W*(?:view|show|hide|read|see|load|display)\s+(?:all\s+|more\s+)?(?:\d+\s+)?(?:comments?|replies)\b.{0,20}$", 60, words=("comment", "comments", "replies")),
@@ -195,6 +139,12 @@ RULES: list[_Rule] = [
     _r("newsletter", r"\b(?:invalid|(?:enter )?(?:a |your )?valid) e-?mail(?: address)?\b|\benter your e-?mail\b", words=("email", "e-mail")),
     _r("newsletter", r"\b(?:thank(?:s| you) for subscribing|you(?:'re| are) (?:now )?subscribed|could not subscribe)\b", words=("subscribing", "subscribed", "subscribe")),
     _r("newsletter", r"\bby (?:signing up|subscribing|clicking)\b.{0,80}\b(?:agree|consent|terms|privacy)\b", 400, words=("signing", "subscribing", "clicking")),
+    _r("newsletter", r"^\W*the (?:news|stories|headlines)\b.{0,60}\bdelivered (?:every |each )?(?:weekday|daily|weekly|morning|evening)", 200, soft=True, words=("delivered",)),
+    _r("newsletter", r"^\W*get push notifications\b|\bnotifications? (?:are only sent|has been saved)\b|\bsaving your notification\b|\bas an interest to stay up to date\b", 300,
+       words=("push", "notification", "notifications", "interest")),
+    # Account forms served instead of the article (a verification mail, a social log-in that fills the form).
+    _r("newsletter", r"\b(?:sent you a verification e-?mail|click on the link to activate your\b)|\b(?:facebook|twitter)\b.{0,60}\bfill (?:in|out) your (?:registration|public|profile)\b", 1000,
+       words=("verification", "activate", "fill")),
     _r("newsletter", r"^\W*(?:don't|never) miss\b.{0,80}$", 100, soft=True, words=("miss",)),
     _r("newsletter", r"^\W*get\s.{0,60}\bdelivered\b", 120, soft=True, words=("delivered",)),
     # ---- donation appeals (single lines; the multi-paragraph box is structural).
@@ -219,6 +169,8 @@ RULES: list[_Rule] = [
     _r("paywall", r"(?:^\W*|[.!?]\s+)already (?:a |an )?(?:subscriber|member|have an account)\b", 200, words=("already",)),
     _r("paywall", r"^\W*(?:subscribers?|premium|members?)[- ]only(?: content| article)?\W*$", 40,
        words=("subscriber", "subscribers", "premium", "member", "members", "subscriber-only", "subscribers-only", "premium-only", "member-only", "members-only")),
+    _r("paywall", r"\bsubscription (?:is required )?to (?:continue|keep) reading\b|\b(?:sign up for|get|upgrade to)(?: full)? digital (?:access|subscription)\b", 1000,
+       words=("subscription", "digital")),
     _r("paywall", r"\b(?:content|article|story|available|access) (?:is )?(?:for|to) (?:paying |paid )?(?:subscribers|members) only\b|^\W*(?:for )?(?:paying |paid )?(?:subscribers|members) only\W*$|\bcreate (?:a |an |your )?(?:free )?account\b.{0,30}\b(?:continue|keep) reading\b|\byou(?:'re| are) reading (?:a|your|one of)\b.{0,20}\bfree\b", 200,
        words=("only", "account", "free")),
     # ---- consent banners.
@@ -247,12 +199,17 @@ RULES: list[_Rule] = [
     _r("dead_page", r"^\W*you must (?:be )?(?:log(?:ged)? ?in|sign(?:ed)? ?in|register|subscribe)\b.{0,40}$", 100, words=("must",)),
     _r("dead_page", r"\b(?:need|requires?|install|download|update to|latest version of)\b.{0,40}\bflash player\b|^\W*(?:please )?update your browser\b", 200, soft=True, words=("flash", "browser")),
     _r("dead_page", r"\byou (?:can|may)\b.{0,40}\b(?:add|delete|remove)\b.{0,80}\byour tweets?\b", 300, soft=True, words=("tweet", "tweets")),
+    _r("dead_page", r"\badd (?:a location to your tweets|this tweet to your website)\b", 1500, words=("add",)),
+    # A page served instead of the article that says so from its first words.
+    _r("dead_page", r"^\W*sorry,? (?:the|this) page you (?:requested|are looking for)\b|^\W*please enable cookies\b.{0,80}\bin order to continue\b", 1500, words=("sorry", "cookies")),
     # Internet Archive / Wayback placeholders served instead of the article.
     _r("dead_page", r"\bcrawl(?:s|ed|er)?\b.{0,120}\b(?:urls?|embeds?|archiv\w*|wayback|seeds?|warc|hosts?)\b|\b(?:urls?|embeds?|archiv\w*|wayback|seeds?|warc|hosts?)\b.{0,120}\bcrawl(?:s|ed|er|ing)?\b", 1500,
        words=("crawl", "crawls", "crawled", "crawler", "crawling")),
     _r("dead_page", r"\b(?:wayback machine|internet archive|archive-?it|warc files?)\b.{0,200}\b(?:collections?|captures?|partner|embargo|curated)\b|archive-?it partner\b", 1500,
        words=("wayback", "archive", "archive-it", "archiveit", "warc"), subs=("archive-it", "archiveit")),
     _r("dead_page", r"^\W*(?:this is )?an? (?:set|collection) of (?:\w+ ){0,3}web (?:content|collections?|captures?|pages|sites)\b", 600, words=("web",)),
+    _r("dead_page", r"\b(?:data|files) (?:is|are) currently not publicly accessible\b|\bwebcrawl data\b|^\W*the seed (?:list )?for [\w.-]+ (?:was|is)\b|\b(?:collections?|warcs?)\b.{0,200}\b(?:wayback machine|internet archive)\b", 1500, soft=True,
+       words=("accessible", "webcrawl", "seed", "wayback", "archive")),
     # ---- copyright and reuse notices: anchored on the notice's own shapes (leading
     # "©"/"Copyright <year>", "All rights reserved." as a clause) so an article about
     # copyright law is left alone.
@@ -261,8 +218,8 @@ RULES: list[_Rule] = [
     _r("copyright", r"\ball rights reserved\s*(?:[.,;)]|$)", 400, words=("reserved",)),
     _r("copyright", r"\bmay not be (?:re)?(?:published|reproduced|copied|distributed)\b.{0,30}\b(?:broadcast|rewritten|redistributed|reproduced|distributed|transmitted)\b", 400,
        words=("broadcast", "rewritten", "redistributed", "reproduced", "distributed", "transmitted")),
-    _r("copyright", r"\breuse this (?:content|article|story)\b|\breprints?\b.{0,60}\b(?:personal|non-?commercial|order|permissions?)\b|\bpersonal,? non-?commercial use\b", 400,
-       words=("reuse", "reprint", "reprints", "non-commercial", "noncommercial", "commercial")),
+    _r("copyright", r"\bpresentation-ready copies\b|\breuse this (?:content|article|story)\b|\breprints?\b.{0,60}\b(?:personal|non-?commercial|order|permissions?)\b|\bpersonal,? non-?commercial use\b", 400,
+       words=("reuse", "reprint", "reprints", "non-commercial", "noncommercial", "commercial", "presentation-ready")),
     _r("copyright", r"^\W*\(?(?:reproduced|republished|reprinted) with (?:the )?(?:kind )?permission\b|\b(?:article|story|post|piece|column|material|content|excerpt) (?:is |was |has been )?(?:reproduced|republished|reprinted) with (?:the )?(?:kind )?permission\b|\bdo not (?:reproduce|republish|redistribute)\b|\b(?:reproduced|republished|redistributed|copied|reprinted)\b.{0,40}\bwithout (?:prior |express )?(?:written )?permission\b", 400, soft=True,
        words=("permission", "reproduce", "republish", "redistribute")),
     _r("copyright", r"^\W*(?:(?:terms (?:of|and) (?:use|service|conditions)|privacy policy|cookie policy|about us|contact us|site ?map|accessibility)\W*)+$", 100, words=("terms", "privacy", "cookie")),
@@ -398,6 +355,8 @@ RULES: list[_Rule] = [
     # Autoplay ... 0:32", "Click to play ... Play now").
     _r("navigation", rf"\b(?:{_PLAYER})\b.*\b(?:{_PLAYER}|\d{{1,2}}:\d\d)\b", 2000,
        words=("replay", "autoplay", "videos", "watch", "watched", "copy", "play", "unavailable", "loading", "embed", "fullscreen", "full", "skip")),
+    _r("navigation", r"\brating is available when the video has been rented\b|\b(?:this feature|the interactive transcript) (?:is not available right now|could not be loaded)\b|\bclick prev or next to continue viewing\b|^\W*media requires javascript\b", 600,
+       words=("rented", "feature", "transcript", "prev", "media")),
     _r("navigation", r"^(?:JUST WATCHED|MUST WATCH)\b|^CLOSE\s+[A-Z][a-z]", 600, flags=0, words=("just", "must", "close")),
     _r("navigation", r"^\W*media (?:playback|caption)\b|^\W*embed\b", 300, words=("media", "embed")),
     _r("navigation", r"^\W*(?:play|watch)\s+(?:facebook|twitter|video|now|again)\b", 40, words=("play", "watch")),
@@ -420,22 +379,4 @@ RULES: list[_Rule] = [
 ]  # fmt: skip
 
 MAX_RULE_LEN = max(r.max_len for r in RULES)
-
-
-def _index_rules():
-    """Gate index: token -> rules, substring -> rules, and, per line length, the
-    ungated shape rules that apply."""
-    by_word: dict[str, list[int]] = {}
-    by_sub: dict[str, list[int]] = {}
-    for i, r in enumerate(RULES):
-        for w in r.words:
-            by_word.setdefault(w, []).append(i)
-        for sub in r.subs:
-            by_sub.setdefault(sub, []).append(i)
-    shape = [i for i, r in enumerate(RULES) if not (r.words or r.subs)]
-    longest = max(RULES[i].max_len for i in shape)
-    shape_by_len = [[i for i in shape if n <= RULES[i].max_len] for n in range(longest + 1)]
-    return by_word, frozenset(by_word), list(by_sub.items()), shape_by_len
-
-
-BY_WORD, TRIGGERS, BY_SUB, SHAPE_BY_LEN = _index_rules()
+BY_WORD, TRIGGERS, BY_SUB, SHAPE_BY_LEN = index(RULES)

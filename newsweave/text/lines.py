@@ -16,26 +16,37 @@ ITEM_LABEL = re.compile(r"[A-Z][A-Z'&/.-]*[A-Z.](?: [A-Z][A-Z'&/.-]*[A-Z.]){0,4}
 def line_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-blank line, whitespace trimmed."""
     for m in _LINE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = _trim(text, *m.span())
         if s < e:
             yield s, e
 
 
 def kept_line_spans(text: str, removed) -> list[tuple[int, int]]:
-    """Non-blank lines that no removed stretch (anything with ``start`` and ``end``) touches."""
+    """The non-blank lines, less the removed stretches (anything with ``start`` and ``end``):
+    a removal covers whole lines, or sentences of a long one (``newsweave.clean.flat``),
+    whose rest is kept (whitespace trimmed)."""
     cuts = sorted((r.start, r.end) for r in removed)
     out, i = [], 0
     for s, e in line_spans(text):
         while i < len(cuts) and cuts[i][1] <= s:
             i += 1
-        if i < len(cuts) and cuts[i][0] < e:
-            continue  # overlaps debris
-        out.append((s, e))
-    return out
+        k = i
+        while k < len(cuts) and cuts[k][0] < e:  # the cuts inside this line
+            if cuts[k][0] > s:
+                out.append((s, cuts[k][0]))
+            s = max(s, cuts[k][1])
+            k += 1
+        if s < e:
+            out.append((s, e))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in out) if s < e]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def paragraphs(text: str, lines, ends, *, only_lower_case: bool = False) -> list[tuple[int, int]]:
