@@ -29,6 +29,13 @@ _LEADING_MARKUP = re.compile(r"(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 _LEADING_CREDIT = re.compile(
     r"(?:Photo|Photograph|Image|Picture|Video|Graphic)s?(?:\s+credit)?\s*:\s*"
     r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
+# A picture's or a video player's labels left before a sentence when a page was flattened into
+# one line ("Media playback is unsupported on your device Media caption ...", "Image copyright
+# Getty Images Image caption ..."): the sentence starts after them. (The caption that follows
+# cannot be told from the sentence: no stop ends it.)
+_LEADING_FURNITURE = re.compile(
+    r"(?i:media playback is unsupported on your device\s+(?:media caption\s+)?|media caption\s+"
+    r"|image (?:copyright|source)\s+[^.!?]{1,60}?\s+image caption\s+|image caption\s+)")
 # A dateline opening an agency story: "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ",
 # "MARROWFORD, March 14 (CPW) — ",
 # "(CNN) -- ", "DAMASCUS—", "DALTON, Ga. - ". It names where and who filed the story, not what happened, and
@@ -178,7 +185,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         for s, e in _join_quotes(text, _closing_brackets(text, pieces)):
             if cased and _starts_in_lower_case(text[s:e]):
                 continue  # a fragment: an item of a list, a widget's label ("reset Mayor Vance: ...")
-            for prefix in (_LEADING_MARKUP, _LEADING_CREDIT, _DATELINE, _DATELINE):  # a slug, then its dateline
+            for prefix in (_LEADING_MARKUP, _LEADING_FURNITURE, _LEADING_CREDIT, _DATELINE, _DATELINE):  # a slug, then its dateline
                 found = prefix.match(text, s, e)
                 if found:
                     s = found.end()

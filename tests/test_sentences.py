@@ -48,6 +48,18 @@ def test_photo_credits_do_not_start_sentences():
     assert not any(t.startswith(("Photo", "Photograph")) for t in texts)
 
 
+def test_the_labels_of_a_picture_or_a_player_do_not_start_sentences():
+    texts = _sentences(
+        "Media playback is unsupported on your device Media caption The crane fell onto two "
+        "boats, the harbour authority said on Monday. Image copyright Harbour Post Image caption "
+        "The pier was closed for the week. Image caption Workers cleared the wreckage on Tuesday.\n")
+    assert texts == ["The crane fell onto two boats, the harbour authority said on Monday.",
+                     "The pier was closed for the week.", "Workers cleared the wreckage on Tuesday."]
+    # a sentence about a picture is not a label
+    assert _sentences("Image copyright law protects the photographer who took the picture.\n") == [
+        "Image copyright law protects the photographer who took the picture."]
+
+
 def test_a_photo_sentence_is_kept():
     texts = _sentences("Photos of the flood show water up to the roofs of the houses.\n\n"
                        "Photo: the river at dawn was calm before the storm broke.\n")
