@@ -31,10 +31,12 @@ _LEADING_CREDIT = re.compile(
     r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
 # A picture's or a video player's labels left before a sentence when a page was flattened into
 # one line ("Media playback is unsupported on your device Media caption ...", "Image copyright
-# Getty Images Image caption ..."): the sentence starts after them. (The caption that follows
+# Getty Images Image caption ...", "Please enable JavaScript to watch this video ..."): the
+# sentence starts after them. (The caption that follows
 # cannot be told from the sentence: no stop ends it.)
 _LEADING_FURNITURE = re.compile(
     r"(?i:media playback is unsupported on your device\s+(?:media caption\s+)?|media caption\s+"
+    r"|please enable javascript to (?:watch|view|play) this video\s+"
     r"|image (?:copyright|source)\s+[^.!?]{1,60}?\s+image caption\s+|image caption\s+)")
 # A dateline opening an agency story: "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ",
 # "MARROWFORD, March 14 (CPW) — ",

@@ -52,9 +52,11 @@ def test_the_labels_of_a_picture_or_a_player_do_not_start_sentences():
     texts = _sentences(
         "Media playback is unsupported on your device Media caption The crane fell onto two "
         "boats, the harbour authority said on Monday. Image copyright Harbour Post Image caption "
-        "The pier was closed for the week. Image caption Workers cleared the wreckage on Tuesday.\n")
+        "The pier was closed for the week. Image caption Workers cleared the wreckage on Tuesday. "
+        "Please enable JavaScript to watch this video Divers searched the harbour floor.\n")
     assert texts == ["The crane fell onto two boats, the harbour authority said on Monday.",
-                     "The pier was closed for the week.", "Workers cleared the wreckage on Tuesday."]
+                     "The pier was closed for the week.", "Workers cleared the wreckage on Tuesday.",
+                     "Divers searched the harbour floor."]
     # a sentence about a picture is not a label
     assert _sentences("Image copyright law protects the photographer who took the picture.\n") == [
         "Image copyright law protects the photographer who took the picture."]
