@@ -68,6 +68,18 @@ def test_a_caption_glued_to_the_first_sentence_keeps_that_sentence():
     assert "Breaking News Emails" not in kept(text)
 
 
+def test_a_furniture_rule_does_not_take_the_article_of_a_flattened_page():
+    # a player's controls match anywhere in a block: glued before an article, they take only their sentence
+    page = "Play Facebook Twitter Embed Crane falls on harbour boats 2:39 Watch the video. " + ARTICLE
+    assert "Investigators said a gust of wind" in kept(page)
+    assert "Embed" not in kept(page)
+    # the same controls on a line of a page that keeps its line breaks: the line goes whole
+    block = ("Play Facebook Twitter Embed Crane falls on harbour boats 2:39 Watch the video. "
+             "Replay More Videos Autoplay " * 5).strip()
+    multi = ARTICLE + "\n" + block + "\n" + ARTICLE.replace("Quellmouth", "Ostermere")
+    assert [r.text for r in find_debris(multi)] == [block]
+
+
 def test_a_short_line_is_judged_as_a_whole():
     text = "Share this article. The pier reopens on Friday, the harbour authority said."
     assert len(text) < FLAT_LINE

@@ -44,7 +44,7 @@ Modules
 from __future__ import annotations
 
 from ..model import Removal
-from .flat import FLAT_LINE, ends_only, unflatten
+from .flat import ends_only, to_break, unflatten
 from .lines import classify, is_foreign_link, split_lines
 from .page import (comment_thread_start, cta_lead_in, dead_leftovers, donation_box, foot_of_page, related_tail,
                    top_of_page)
@@ -63,10 +63,9 @@ def find_debris(text: str) -> list[Removal]:
     if not text or not text.strip():
         return []
     lines = split_lines(text)
-    # a long line that is not debris as a whole is read as its sentences (flat.py)
-    long = [(ln.start, ln.end) for ln in lines if len(ln.s) >= FLAT_LINE and classify(ln.s, ln.low, ln.gate) is None]
-    if long:
-        lines = split_lines(unflatten(text, long))
+    broken = to_break(text, lines)  # long lines read as their sentences (flat.py)
+    if broken:
+        lines = split_lines(unflatten(text, broken))
     n = len(lines)
     kinds: list[str | None] = [None] * n
 

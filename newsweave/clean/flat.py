@@ -8,7 +8,9 @@ made of: :func:`unflatten` breaks it at its sentence ends (one space becomes a n
 every offset stays the same) and the rules judge each sentence as they judge a line.
 
 A long line that is debris as a whole (an archive's crawl notice) is removed whole, as any
-line; only the others are broken up (``newsweave.clean.find_debris``). Debris sits where a
+line; only the others are broken up (:func:`to_break`), and, on a page that is one line, a
+line that only a furniture rule takes whole (a gallery's or a player's, which match anywhere
+in a block) unless it is debris sentence by sentence too. Debris sits where a
 scraper glued it, before the article or after it, and between two sentences of prose a
 caption, a credit or a stamp may be glued to the next sentence ("Photo: AP Kansas City, Mo.
 ..."). So in a broken line the debris that opens it and the debris that closes it go
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from .lines import classify, split_lines
+
 FLAT_LINE = 400  # a line this long (characters) is read sentence by sentence
 # A sentence of a broken line longer than this that starts like debris ("Image copyright
 # Getty Images Idris Elba has posted ...") is debris glued to the article's own sentence: kept.
@@ -34,6 +38,32 @@ ADDRESSED = {"newsletter", "share", "copyright", "paywall", "consent", "dead_pag
 # A sentence end inside a line: ".", "!" or "?" (and a closing quote or bracket), one space,
 # then anything but a lower-case letter (a capital, a digit, a quotation mark, "/ Updated").
 _GAP = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]?( )(?=[^\sa-z])")
+
+
+def to_break(text: str, lines) -> list[tuple[int, int]]:
+    """The lines of ``text`` to read as their sentences: those of ``FLAT_LINE`` characters or
+    more that are not debris as a whole. On a flattened page (one line holds most of it) a
+    line that a furniture rule matches as a whole (a gallery's "Image 1 of 29", a player's
+    "Embed ... 2:39") is broken too, unless it is a dead page or mostly debris sentence by
+    sentence (half its characters, or two sentences inside it): a rule written for a block of
+    furniture must not take the article glued to it."""
+    sizes = [len(ln.s) for ln in lines]
+    flattened = bool(sizes) and max(sizes) >= 0.8 * sum(sizes)
+    out = []
+    for ln in lines:
+        if len(ln.s) < FLAT_LINE:
+            continue
+        kind = classify(ln.s, ln.low, ln.gate)
+        if kind is None or (flattened and kind != "dead_page" and not _mostly_debris(text, ln)):
+            out.append((ln.start, ln.end))
+    return out
+
+
+def _mostly_debris(text: str, line) -> bool:
+    pieces = split_lines(unflatten(text, [(line.start, line.end)])[line.start:line.end])
+    kinds = [classify(p.s, p.low, p.gate) for p in pieces]
+    debris = sum(len(p.s) for p, k in zip(pieces, kinds) if k)
+    return debris >= 0.5 * len(line.s) or sum(1 for k in kinds[1:-1] if k) >= 2
 
 
 def unflatten(text: str, spans: list[tuple[int, int]]) -> str:
