@@ -31,12 +31,19 @@ _LEADING_CREDIT = re.compile(
     r"(?:Getty Images|(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*\s*/\s*[A-Z][\w.'-]*(?:\s+Images)?|[A-Z]{2,})\s+")
 # A picture's or a video player's labels left before a sentence when a page was flattened into
 # one line ("Media playback is unsupported on your device Media caption ...", "Image copyright
-# Getty Images Image caption ...", "Please enable JavaScript to watch this video ..."): the
-# sentence starts after them. (The caption that follows
+# Getty Images Image caption ...", "Please enable JavaScript to watch this video ...", a
+# player's or a gallery's controls): the sentence starts after them. (The caption that follows
 # cannot be told from the sentence: no stop ends it.)
 _LEADING_FURNITURE = re.compile(
     r"(?i:media playback is unsupported on your device\s+(?:media caption\s+)?|media caption\s+"
     r"|please enable javascript to (?:watch|view|play) this video\s+"
+    # a video player: "Play Facebook Twitter Embed <title> 2:39", "Just watched <title> Replay More
+    # Videos... Must watch <title> 01:09", "Skip Ad Ad Loading... X Embed X Share"; a gallery:
+    # "Photo: <credit> Image 1 of / 42 Caption Close"
+    r"|(?:play )?facebook twitter embed .{1,160}? \d{1,2}: ?\d\d\s+"
+    r"|(?:just watched .{1,160}? )?replay more videos\.{3}\s*(?:must watch .{1,160}? \d{1,2}: ?\d\d\s+)?"
+    r"|skip ad ad loading\.{3}\s*x embed x share\s+"
+    r"|(?:photo: .{1,80}? )*image \d+ of / ?\d+ caption close\s+(?:image \d+ of \d+\s+)?"
     r"|image (?:copyright|source)\s+[^.!?]{1,60}?\s+image caption\s+|image caption\s+)")
 # A dateline opening an agency story: "WASHINGTON (AP) — ", "SANTIAGO, Chile (Reuters) - ",
 # "MARROWFORD, March 14 (CPW) — ",

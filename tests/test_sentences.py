@@ -57,6 +57,13 @@ def test_the_labels_of_a_picture_or_a_player_do_not_start_sentences():
     assert texts == ["The crane fell onto two boats, the harbour authority said on Monday.",
                      "The pier was closed for the week.", "Workers cleared the wreckage on Tuesday.",
                      "Divers searched the harbour floor."]
+    texts = _sentences(
+        "Play Facebook Twitter Embed Crane falls on harbour boats 2:39 The crane fell onto two boats "
+        "on Monday. Just watched Crane falls Replay More Videos... Must watch Crane falls 01: 09 Divers "
+        "searched the harbour floor. Photo: Ada Lindqvist Image 1 of / 12 Caption Close The pier was "
+        "closed for the week.\n")
+    assert texts == ["The crane fell onto two boats on Monday.",
+                     "Divers searched the harbour floor.", "The pier was closed for the week."]
     # a sentence about a picture is not a label
     assert _sentences("Image copyright law protects the photographer who took the picture.\n") == [
         "Image copyright law protects the photographer who took the picture."]
