@@ -183,6 +183,16 @@ def _is_sentence(piece: str) -> bool:
     return letters >= 0.5 * len(piece)  # tables of numbers, URLs, code
 
 
+def opening(text: str, start: int, end: int) -> int:
+    """Where the sentence at ``text[start:end]`` starts: after Markdown markup, a picture's or a
+    player's labels, a photo credit and a dateline (a slug, then its dateline)."""
+    for prefix in (_LEADING_MARKUP, _LEADING_FURNITURE, _LEADING_CREDIT, _DATELINE, _DATELINE):
+        found = prefix.match(text, start, end)
+        if found:
+            start = found.end()
+    return start
+
+
 def split_sentences(doc: Document) -> list[Sentence]:
     """The document's sentences (in order), each verbatim at ``doc.text[start:end]``."""
     text, tokenizer = doc.text, punkt.tokenizer()
@@ -194,10 +204,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
         for s, e in _join_quotes(text, _closing_brackets(text, pieces)):
             if cased and _starts_in_lower_case(text[s:e]):
                 continue  # a fragment: an item of a list, a widget's label ("reset Mayor Vance: ...")
-            for prefix in (_LEADING_MARKUP, _LEADING_FURNITURE, _LEADING_CREDIT, _DATELINE, _DATELINE):  # a slug, then its dateline
-                found = prefix.match(text, s, e)
-                if found:
-                    s = found.end()
+            s = opening(text, s, e)
             piece = text[s:e]
             if doc.title and piece.strip() == doc.title:
                 continue

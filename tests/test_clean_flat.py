@@ -80,6 +80,27 @@ def test_a_furniture_rule_does_not_take_the_article_of_a_flattened_page():
     assert [r.text for r in find_debris(multi)] == [block]
 
 
+PLAYER_CAPTIONS = ("Harbour chief Ines Moro ( left ) and a dock worker embed more news videos watch the report in "
+                   "the player above. Embed more news videos the harbour chief speaks to reporters on the north pier. "
+                   "Embed more news videos divers search the water under the fallen crane. ")
+GALLERY = ("Quellmouth crane collapse photo: harbour post image 1 of / 6 caption close image 1 of 6 the crane on "
+           "the north pier. The crane on the north pier. Photo: Ada Lindqvist / harbour post image 2 of / 6 caption "
+           "close image 2 of 6 two fishing boats under the crane's arm. Two fishing boats under the crane's arm. "
+           "Photo: Ada Lindqvist / harbour post image 3 of / 6 caption close image 3 of 6 divers in the harbour.")
+
+
+def test_a_flattened_page_that_is_mostly_furniture_keeps_its_run_of_prose():
+    # a player's captions, several of them, glued before the article: the article stays, credit and all
+    for furniture in (PLAYER_CAPTIONS, GALLERY + " "):
+        page = furniture + ARTICLE
+        assert len(find_debris(page)) >= 2
+        text = kept(page)
+        assert ARTICLE in text
+        assert "Embed" not in text and "image 2 of" not in text
+    # a gallery alone, captions between its labels and no run of prose: removed whole, as before
+    assert [(r.kind, r.start, r.end) for r in find_debris(GALLERY)] == [("navigation", 0, len(GALLERY))]
+
+
 def test_a_short_line_is_judged_as_a_whole():
     text = "Share this article. The pier reopens on Friday, the harbour authority said."
     assert len(text) < FLAT_LINE

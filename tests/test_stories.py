@@ -72,6 +72,22 @@ def test_the_date_words_of_an_undated_article_split_events_too():
     assert groups(newsweave.stories([a, d], briefs=False)) == [["old", "old3"]]
 
 
+def test_a_retelling_that_names_only_older_years_joins_its_dated_story():
+    from newsweave.stories.features import read_item
+    from newsweave.stories.group import Params, group
+
+    # undated, names only 2015 (when the wall was built): written in 2015 or later, maybe 2019
+    a = art("dated", FLOOD_2019_A, "2019-03-04")
+    retold = art("retold", FLOOD_2019_B + " The flood wall on Station Road was built in 2015.")
+    assert groups(newsweave.stories([a, retold], briefs=False)) == [["dated", "retold"]]
+    # the end of the year after the one named is only a guess, given way to one story's closeness
+    strict = group([read_item(a), read_item(retold)], params=Params(years_yield=1.0)).assignment
+    assert strict["dated"] != strict["retold"]
+    # a year named after the date never gives way: 2023 is written in 2023 or later
+    later = art("later", FLOOD_2023 + " The town had not flooded since 2019; the 2023 repairs are not finished.")
+    assert groups(newsweave.stories([a, retold, later], briefs=False)) == [["dated", "retold"], ["later"]]
+
+
 def test_briefs_and_single_article_story():
     result = newsweave.stories(PILE[:3], words=60, analyze=False)
     by_first = {s["articles"][0]["id"]: s for s in result["stories"]}
@@ -112,6 +128,19 @@ def test_a_dated_article_without_a_title_gets_the_headline_its_text_starts_with(
     result = newsweave.stories([{"id": "c1", "text": text, "date": "2021-06-01"}], briefs=False)
     article = result["stories"][0]["articles"][0]
     assert article["title"] == "Kestrel Ridge astronomers find comet Varga-Osei" and article["date"] == "2021-06-01"
+
+
+def test_an_untitled_story_is_headed_by_its_first_sentence_not_by_debris_or_a_dateline():
+    # a flattened page: a sign-up box, a player's label and a dateline before the first sentence
+    text = ("Breaking News Emails Get breaking news alerts and special reports. The news and stories that "
+            "matter, delivered weekday mornings. Media playback is unsupported on your device Media caption "
+            "MARLOW (AP) — " + FLOOD_2019_A)
+    result = newsweave.stories([art("f", text), art("g", FLOOD_2019_B)], briefs=False)
+    assert result["stories"][0]["headline"] == (
+        "Floodwater swept through the town of Marlow after the river Thame burst its banks, forcing four "
+        "hundred residents from their ...")
+    # a page that is all debris is headed by what it says
+    assert newsweave.stories([art("dead", DEAD_PAGE)], briefs=False)["stories"][0]["headline"].startswith("Page not found")
 
 
 def test_bad_input():

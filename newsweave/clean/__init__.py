@@ -65,7 +65,7 @@ def find_debris(text: str) -> list[Removal]:
     lines = split_lines(text)
     broken = to_break(text, lines)  # long lines read as their sentences (flat.py)
     if broken:
-        lines = split_lines(unflatten(text, broken))
+        lines = split_lines(unflatten(text, [(start, end) for start, end, _ in broken]))
     n = len(lines)
     kinds: list[str | None] = [None] * n
 
@@ -89,7 +89,7 @@ def find_debris(text: str) -> list[Removal]:
     top_of_page(lines, kinds, limit)
     foot_of_page(lines, kinds, limit)
     dead_leftovers(lines, kinds, limit)
-    ends_only(text, lines, kinds, limit)
+    ends_only(text, lines, kinds, limit, {start: kind for start, _, kind in broken if kind})
 
     # 4. Build removals; a donation box is reported as one block.
     out: list[Removal] = []

@@ -32,6 +32,9 @@ FLAT_LINE = 400  # a line this long (characters) is read sentence by sentence
 # A sentence of a broken line longer than this that starts like debris ("Image copyright
 # Getty Images Idris Elba has posted ...") is debris glued to the article's own sentence: kept.
 GLUED = 150
+# Inside a line that is mostly furniture, debris this short between two sentences of prose (a
+# credit, a stamp) is glued to the prose; longer debris (a gallery's "Image 2 of 6 ...") ends it.
+GLUED_DEBRIS = 60
 # Debris that speaks to the reader ("Sign up for ...", "Click here ...", "All rights reserved")
 # goes wherever it stands; a caption, credit, stamp or menu label between two sentences stays.
 ADDRESSED = {"newsletter", "share", "copyright", "paywall", "consent", "dead_page", "donation"}
@@ -40,13 +43,16 @@ ADDRESSED = {"newsletter", "share", "copyright", "paywall", "consent", "dead_pag
 _GAP = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]?( )(?=[^\sa-z])")
 
 
-def to_break(text: str, lines) -> list[tuple[int, int]]:
-    """The lines of ``text`` to read as their sentences: those of ``FLAT_LINE`` characters or
-    more that are not debris as a whole. On a flattened page (one line holds most of it) a
-    line that a furniture rule matches as a whole (a gallery's "Image 1 of 29", a player's
-    "Embed ... 2:39") is broken too, unless it is a dead page or mostly debris sentence by
-    sentence (half its characters, or two sentences inside it): a rule written for a block of
-    furniture must not take the article glued to it."""
+def to_break(text: str, lines) -> list[tuple[int, int, str | None]]:
+    """The lines of ``text`` to read as their sentences, as ``(start, end, kind)``: those of
+    ``FLAT_LINE`` characters or more that are not debris as a whole (``kind`` None). On a
+    flattened page (one line holds most of it) a line that a furniture rule matches as a
+    whole (a gallery's "Image 1 of 29", a player's "Embed ... 2:39") is broken too, unless it
+    is a dead page: a rule written for a block of furniture must not take the article glued
+    to it. If such a line is mostly debris sentence by sentence (half its characters, or two
+    sentences inside it: a gallery, a player's captions), only its runs of prose of
+    ``FLAT_LINE`` characters or more are kept (``kind`` is the rule's, for the rest:
+    :func:`ends_only`), and a line without such a run stays whole, for the rule to take."""
     sizes = [len(ln.s) for ln in lines]
     flattened = bool(sizes) and max(sizes) >= 0.8 * sum(sizes)
     out = []
@@ -54,16 +60,33 @@ def to_break(text: str, lines) -> list[tuple[int, int]]:
         if len(ln.s) < FLAT_LINE:
             continue
         kind = classify(ln.s, ln.low, ln.gate)
-        if kind is None or (flattened and kind != "dead_page" and not _mostly_debris(text, ln)):
-            out.append((ln.start, ln.end))
+        if kind is None:
+            out.append((ln.start, ln.end, None))
+        elif flattened and kind != "dead_page":
+            pieces = split_lines(unflatten(text, [(ln.start, ln.end)])[ln.start:ln.end])
+            kinds = [classify(p.s, p.low, p.gate) for p in pieces]
+            debris = sum(len(p.s) for p, k in zip(pieces, kinds) if k)
+            if debris < 0.5 * len(ln.s) and sum(1 for k in kinds[1:-1] if k) < 2:
+                out.append((ln.start, ln.end, None))
+            elif _prose_runs(pieces, kinds):
+                out.append((ln.start, ln.end, kind))
     return out
 
 
-def _mostly_debris(text: str, line) -> bool:
-    pieces = split_lines(unflatten(text, [(line.start, line.end)])[line.start:line.end])
-    kinds = [classify(p.s, p.low, p.gate) for p in pieces]
-    debris = sum(len(p.s) for p, k in zip(pieces, kinds) if k)
-    return debris >= 0.5 * len(line.s) or sum(1 for k in kinds[1:-1] if k) >= 2
+def _prose_runs(pieces, kinds) -> list[range]:
+    """The runs of prose among a line's sentences (``pieces``, their ``kinds``) that span
+    ``FLAT_LINE`` characters or more, as ranges of indices: sentences that are not debris,
+    a short piece of debris (``GLUED_DEBRIS`` characters: a credit, a stamp) between two of
+    them allowed."""
+    runs, prose = [], []
+    for k, kind in enumerate([*kinds, "end"]):
+        if kind is None:
+            prose.append(k)
+        elif k == len(kinds) or len(pieces[k].s) > GLUED_DEBRIS:
+            if prose and pieces[prose[-1]].end - pieces[prose[0]].start >= FLAT_LINE:
+                runs.append(range(prose[0], prose[-1] + 1))
+            prose = []
+    return runs
 
 
 def unflatten(text: str, spans: list[tuple[int, int]]) -> str:
@@ -77,15 +100,29 @@ def unflatten(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def ends_only(text: str, lines, kinds: list, limit: int) -> None:
+def ends_only(text: str, lines, kinds: list, limit: int, furniture: dict[int, str] | None = None) -> None:
     """In each line of ``text`` that :func:`unflatten` broke, keep the debris found at its
-    start and at its end, and between kept sentences only the ``ADDRESSED`` kinds."""
+    start and at its end, and between kept sentences only the ``ADDRESSED`` kinds. In a line
+    that is mostly furniture (``furniture``: ``{line start: the rule's kind}``, from
+    :func:`to_break`) only its long runs of prose are kept."""
+    furniture = furniture or {}
     i = 0
     while i < limit:
         j = i + 1
         while j < limit and text[lines[j].start - 1] != "\n":  # the same line of text
             j += 1
-        if j - i > 1:
+        if j - i > 1 and lines[i].start in furniture:
+            kind = furniture[lines[i].start]
+            runs = _prose_runs(lines[i:j], kinds[i:j])
+            keep = {i + k for run in runs for k in run}
+            for run in runs:  # inside a run, as in any broken line: only what speaks to the reader goes
+                for k in run:
+                    if kinds[i + k] not in ADDRESSED:
+                        kinds[i + k] = None
+            for k in range(i, j):
+                if k not in keep and kinds[k] is None:
+                    kinds[k] = kind
+        elif j - i > 1:
             for k in range(i, j):  # a long sentence that starts like debris is glued to prose
                 if kinds[k] and len(lines[k].s) > GLUED:
                     kinds[k] = None

@@ -19,14 +19,13 @@ from ..similarity import repeats
 from ..summarizers.base import REPEAT
 from ..text.words import content_words
 from . import SCHEMA_VERSION
-from .features import Item
+from .features import Item, lead, lead_of
 
 # A sentence of the new brief is already told when the previous brief has it, states the same
 # fact in other words (what the summarizer drops as a repeat: ``similarity.repeats``), or
 # shares this much of its content words (cosine): a sentence that names the story's people and
 # places again but reports something new is news.
 SAME_WORDS = 0.8
-_FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?:\s|$)", re.S)
 
 
 def story_id(first_article: str) -> str:
@@ -60,11 +59,9 @@ def headline_of(items: list[Item], brief: dict | None) -> str:
     for it in items:
         if it.title:
             return it.title
-    text = " ".join(items[0].text.split())
-    m = _FIRST_SENTENCE.match(text)
-    first = m.group(1) if m else text
-    words = first.split()
-    return " ".join(words[:20]) + (" ..." if len(words) > 20 else "")
+    first = items[0]
+    found = first.lead if first.lead is not None else lead_of(first.text)  # read back from the store: no lead
+    return found or lead(first.text)  # a page that is all debris: what it says
 
 
 def make_brief(items: list[Item], config: Config) -> tuple[dict | None, str | None]:

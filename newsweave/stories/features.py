@@ -22,6 +22,7 @@ from ..clean import find_debris
 from ..copies import shingles
 from ..metadata import add_metadata
 from ..model import Document
+from ..sentences import opening
 from ..text.dates import YEAR_MENTION, find_dates
 from ..text.lines import kept_line_spans
 from ..text.words import content_words
@@ -47,6 +48,7 @@ class Item:
     latest_year: int | None = None
     counts: Counter = field(default_factory=Counter, repr=False)  # content words, boilerplate left out
     copy_of: str | None = None
+    lead: str | None = None  # the first sentence of the article's own text (debris and labels left out)
 
     @property
     def day(self) -> dt.date | None:
@@ -72,6 +74,24 @@ def sentence_hash(words: list[str]) -> int:
     return int.from_bytes(digest, "big") or 1
 
 
+_FIRST_SENTENCE = re.compile(r"(.{20,200}?[.!?])(?:\s|$)", re.S)
+LEAD_WORDS = 20
+
+
+def lead(kept: str) -> str:
+    """The first sentence of an article's kept text (``LEAD_WORDS`` words at most), without the
+    labels, credit or dateline before it (``newsweave.sentences.opening``); "" if none."""
+    text = " ".join(kept.split())
+    m = _FIRST_SENTENCE.match(text, opening(text, 0, len(text)))
+    words = (m.group(1) if m else text[opening(text, 0, len(text)):]).split()
+    return " ".join(words[:LEAD_WORDS]) + (" ..." if len(words) > LEAD_WORDS else "")
+
+
+def lead_of(text: str) -> str:
+    """:func:`lead` of a whole text, its debris found first."""
+    return lead("\n".join(text[s:e] for s, e in kept_line_spans(text, find_debris(text))))
+
+
 def read_item(article: dict, find_date: bool = True) -> Item:
     """An :class:`Item` from ``{"id", "text", "title"?, "date"?, "source"?, "url"?}``."""
     text = article["text"]
@@ -95,6 +115,7 @@ def read_item(article: dict, find_date: bool = True) -> Item:
             item.sentences.append((sentence_hash(words), content_words(piece)))
         elif words:
             item.sentences.append((0, content_words(piece)))
+    item.lead = lead(kept)
     item.shingles = np.array(sorted(shingles(kept)), dtype=np.int64)  # sorted, compact
     years = [int(m.group(1)) for m in YEAR_MENTION.finditer(kept)
              if not _FUTURE_BEFORE.search(kept[max(0, m.start() - 30):m.start()])]

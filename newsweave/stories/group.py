@@ -20,12 +20,10 @@ The cost grows with the articles, not with their pairs:
 5b. **Event** (``event.py``): an edge whose cosine is in the doubtful zone (0.05-0.35: one
    subject, maybe another event) gets its similarity from a small pair model trained on
    Multi-News train (``bench/train_event_pairs.py``).
-6. **Time**: two articles more than ``WINDOW_DAYS`` apart are never linked — two dates, or a
-   date and an undated article whose own words name a later year (it was written in or after
-   that year; the years an article names are only a lower bound: on the Multi-News mixes a
-   third of the same-story pairs name latest years five or more apart) — and a story never
-   spans more than ``MAX_SPAN_DAYS`` of dates: the same place or people at another time is
-   another story.
+6. **Time** (``when.py``): two articles of different times are never linked — two dates more
+   than ``WINDOW_DAYS`` apart, or a date before the latest year an undated article names — and
+   a story never spans more than ``MAX_SPAN_DAYS`` of dates: the same place or people at
+   another time is another story.
 7. **Average linkage** on that sparse graph (a missing pair counts as similarity 0): the two
    groups with the highest mean similarity are merged while it is at least ``THRESHOLD``.
    Stories already stored are groups from the start and are never merged with each other,
@@ -43,6 +41,7 @@ from ..copies import MIN_CONTAINMENT, MIN_LENGTH_RATIO, MIN_SHINGLES
 from . import event as _event
 from .context import CONTEXT, CONTEXT_POWER, SAME_STORY, neighbourhoods, reweigh, reweigh_rows, weights
 from .features import Item, set_counts
+from .when import MAX_SPAN_DAYS, WINDOW_DAYS, YEARS_YIELD, apart, merged_time, time_of
 
 THRESHOLD = 0.11  # on the cosines after context.py reweighs the words (0.15 before it)
 NEIGHBOURS = 10
@@ -50,8 +49,6 @@ QUERY_TERMS = 12
 MAX_DF = 50  # a word in more articles is not looked up: it names no one story
 MIN_WORDS = 15
 BOILERPLATE_ARTICLES = 4
-WINDOW_DAYS = 180
-MAX_SPAN_DAYS = 365
 MIN_EDGE = 0.05
 # idf as if among at least this many articles: in a pile of five, every word is "common" and
 # the weights say nothing; a word in few of 1,000 articles is what names a story.
@@ -72,6 +69,7 @@ class Params:
     context_power: float = CONTEXT_POWER
     same_story: float = SAME_STORY
     event: bool = True  # the doubtful edges re-scored by the event pair model (event.py)
+    years_yield: float = YEARS_YIELD
 
 
 class MemoryIndex:
@@ -149,43 +147,6 @@ def _find_copies(items: list[Item]) -> dict[str, str]:
                 if i != orig:
                     copies[items[i].id] = items[orig].id
     return copies
-
-
-def _gap_days(a, b) -> int:
-    """Days between two articles' times (``Item.span``); 0 unless one of them is a day: the
-    years two undated articles name say little (one may name only years long past)."""
-    if a is None or b is None or (a[0] != a[1] and b[0] != b[1]):
-        return 0
-    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
-
-
-def _time_of(spans) -> tuple | None:
-    """A group's time: (first day, last day, latest year-start, earliest year-end) of its members."""
-    days = [s[0] for s in spans if s and s[0] == s[1]]
-    years = [s for s in spans if s and s[0] != s[1]]
-    if not days and not years:
-        return None
-    return (min(days) if days else None, max(days) if days else None,
-            max(s[0] for s in years) if years else None, min(s[1] for s in years) if years else None)
-
-
-def _union_time(a, b):
-    if not a or not b:
-        return a or b
-    pick = lambda f, x, y: f(x, y) if x and y else (x or y)  # noqa: E731
-    return (pick(min, a[0], b[0]), pick(max, a[1], b[1]), pick(max, a[2], b[2]), pick(min, a[3], b[3]))
-
-
-def _too_far(t, params) -> bool:
-    """Whether a group with time ``t`` would hold two events: dates over ``max_span_days``
-    apart, or a date ``window_days`` away from what an undated member's years allow."""
-    if not t or t[0] is None:
-        return False
-    first, last, year_lo, year_hi = t
-    if (last - first).days > params.max_span_days:
-        return True
-    return bool(year_lo and (year_lo - first).days > params.window_days) or \
-        bool(year_hi and (last - year_hi).days > params.window_days)
 
 
 class _Vectors:
@@ -386,10 +347,10 @@ def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]
             size[a] += 1
             del size[b]
     for c in list(size):
-        days[c] = _time_of([spans.get(m) for m in groups[c]])
+        days[c] = time_of([spans.get(m) for m in groups[c]])
     links: dict[str, dict[str, float]] = defaultdict(dict)
     for (a, b), s in edges.items():
-        if s < MIN_EDGE or _gap_days(spans.get(a), spans.get(b)) > params.window_days:
+        if s < MIN_EDGE or apart(spans.get(a), spans.get(b), s, params):
             continue
         ca, cb = cluster[a], cluster[b]
         if ca == cb or (not ca.startswith("new:") and not cb.startswith("new:")):
@@ -414,8 +375,8 @@ def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]
             break
         if not a.startswith("new:") and not b.startswith("new:"):
             continue
-        da, db = days.get(a), days.get(b)
-        if _too_far(_union_time(da, db), params):
+        t = merged_time(days.get(a), days.get(b), s, params)
+        if t is False:
             continue
         if not a.startswith("new:"):
             keep, gone = a, b
@@ -425,7 +386,7 @@ def _link(new, live, edges, old_items, members, params, by_id) -> dict[str, str]
             keep, gone = (a, b) if size[a] >= size[b] else (b, a)
         alive.discard(gone)
         size[keep] += size.pop(gone)
-        days[keep] = _union_time(da, db)
+        days[keep] = t
         for c, s2 in links.pop(gone).items():
             links[c].pop(gone, None)
             if c == keep:
