@@ -68,6 +68,18 @@ def test_a_caption_glued_to_the_first_sentence_keeps_that_sentence():
     assert "Breaking News Emails" not in kept(text)
 
 
+def test_a_credit_rule_does_not_take_a_short_flattened_article_its_caption_is_glued_to():
+    # the line matches a credit rule as a whole, and its first "sentence" is mostly caption:
+    # still an article
+    first = ("Image copyright Harbour Post Image caption The crane before it fell The harbour authority of "
+             "Quellmouth closed the north pier on Monday after a crane toppled onto two moored fishing boats, "
+             "injuring three dock workers.")
+    page = first + " " + ARTICLE.split(". ", 1)[1]
+    assert FLAT_LINE <= len(page) < 2 * FLAT_LINE
+    assert "closed the north pier on Monday" in kept(page)
+    assert "The pier is expected to reopen by Friday" in kept(page)
+
+
 def test_a_furniture_rule_does_not_take_the_article_of_a_flattened_page():
     # a player's controls match anywhere in a block: glued before an article, they take only their sentence
     page = "Play Facebook Twitter Embed Crane falls on harbour boats 2:39 Watch the video. " + ARTICLE

@@ -8,9 +8,11 @@ made of: :func:`unflatten` breaks it at its sentence ends (one space becomes a n
 every offset stays the same) and the rules judge each sentence as they judge a line.
 
 A long line that is debris as a whole (an archive's crawl notice) is removed whole, as any
-line; only the others are broken up (:func:`to_break`), and, on a page that is one line, a
-line that only a furniture rule takes whole (a gallery's or a player's, which match anywhere
-in a block) unless it is debris sentence by sentence too. Debris sits where a
+line; only the others are broken up (:func:`to_break`). On a page that is one line, so is a
+line that another rule takes whole (a gallery's or a player's furniture, which match
+anywhere in a block; a picture's credit glued to the first sentence); if it is mostly debris
+sentence by sentence (a gallery, a player's captions), only its long runs of prose stay, and
+without one it goes whole. Debris sits where a
 scraper glued it, before the article or after it, and between two sentences of prose a
 caption, a credit or a stamp may be glued to the next sentence ("Photo: AP Kansas City, Mo.
 ..."). So in a broken line the debris that opens it and the debris that closes it go
@@ -46,11 +48,13 @@ _GAP = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]?( )(?=[^\sa-z])")
 def to_break(text: str, lines) -> list[tuple[int, int, str | None]]:
     """The lines of ``text`` to read as their sentences, as ``(start, end, kind)``: those of
     ``FLAT_LINE`` characters or more that are not debris as a whole (``kind`` None). On a
-    flattened page (one line holds most of it) a line that a furniture rule matches as a
-    whole (a gallery's "Image 1 of 29", a player's "Embed ... 2:39") is broken too, unless it
-    is a dead page: a rule written for a block of furniture must not take the article glued
-    to it. If such a line is mostly debris sentence by sentence (half its characters, or two
-    sentences inside it: a gallery, a player's captions), only its runs of prose of
+    flattened page (one line holds most of it) a line that a rule matches as a whole (a
+    gallery's "Image 1 of 29", a player's "Embed ... 2:39", a picture's "Image copyright")
+    is broken too, unless it is a dead page: a rule written for a block of furniture must not
+    take the article glued to it. If such a line is mostly debris sentence by sentence (half
+    its characters, or two sentences inside it: a gallery, a player's captions; a sentence
+    over ``GLUED`` characters that starts like a credit or a prompt counts as the prose it is
+    glued to, as in :func:`ends_only`), only its runs of prose of
     ``FLAT_LINE`` characters or more are kept (``kind`` is the rule's, for the rest:
     :func:`ends_only`), and a line without such a run stays whole, for the rule to take."""
     sizes = [len(ln.s) for ln in lines]
@@ -64,7 +68,10 @@ def to_break(text: str, lines) -> list[tuple[int, int, str | None]]:
             out.append((ln.start, ln.end, None))
         elif flattened and kind != "dead_page":
             pieces = split_lines(unflatten(text, [(ln.start, ln.end)])[ln.start:ln.end])
+            # a long sentence that starts like a credit or a prompt is glued to the article's first
+            # sentence (ends_only); a long one of furniture (a gallery's, a script's) is not
             kinds = [classify(p.s, p.low, p.gate) for p in pieces]
+            kinds = [None if k and k != "navigation" and len(p.s) > GLUED else k for p, k in zip(pieces, kinds)]
             debris = sum(len(p.s) for p, k in zip(pieces, kinds) if k)
             if debris < 0.5 * len(ln.s) and sum(1 for k in kinds[1:-1] if k) < 2:
                 out.append((ln.start, ln.end, None))
