@@ -47,7 +47,7 @@ PILE = [art("f19a", FLOOD_2019_A, "2019-03-04"), art("f19b", FLOOD_2019_B, "2019
 
 def test_same_place_other_time_is_another_story_copies_and_dead_pages():
     result = newsweave.stories(PILE, briefs=False)
-    assert result["schema_version"] == "1.0"
+    assert result["schema_version"] == "1.1"
     assert groups(result) == [["comet", "comet-copy"], ["dead"], ["f19a", "f19b"], ["f23"]]
     comet = next(s for s in result["stories"] if len(s["articles"]) == 2 and s["articles"][0]["id"].startswith("comet"))
     assert {a["id"]: a["copy_of"] for a in comet["articles"]} == {"comet": None, "comet-copy": "comet"}
@@ -139,8 +139,24 @@ def test_an_untitled_story_is_headed_by_its_first_sentence_not_by_debris_or_a_da
     assert result["stories"][0]["headline"] == (
         "Floodwater swept through the town of Marlow after the river Thame burst its banks, forcing four "
         "hundred residents from their ...")
-    # a page that is all debris is headed by what it says
-    assert newsweave.stories([art("dead", DEAD_PAGE)], briefs=False)["stories"][0]["headline"].startswith("Page not found")
+    # each article's lead, the same first sentence, tells the untitled articles apart
+    leads = {a["id"]: a["lead"] for a in result["stories"][0]["articles"]}
+    assert leads["f"] == result["stories"][0]["headline"]
+    assert leads["g"].startswith("Rescue crews pulled twelve residents from rooftops in Marlow")
+    from newsweave.stories.render import to_markdown
+
+    assert f"- f — “{leads['f']}”" in to_markdown(result)
+    # a page that is all debris is headed by what it says, and has no lead
+    dead = newsweave.stories([art("dead", DEAD_PAGE)], briefs=False)["stories"][0]
+    assert dead["headline"].startswith("Page not found") and dead["articles"][0]["lead"] == ""
+
+
+def test_articles_read_back_from_the_store_have_their_lead(tmp_path):
+    db = str(tmp_path / "s.db")
+    newsweave.stories([art("f19a", FLOOD_2019_A, "2019-03-04")], db=db, briefs=False)
+    story = newsweave.stories([art("f19b", FLOOD_2019_B, "2019-03-05")], db=db, briefs=False)["stories"][0]
+    assert {a["id"]: a["lead"][:30] for a in story["articles"]} == {
+        "f19a": "Floodwater swept through the t", "f19b": "Rescue crews pulled twelve res"}
 
 
 def test_bad_input():

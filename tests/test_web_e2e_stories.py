@@ -37,7 +37,7 @@ def test_stories_page_groups_a_pile_opens_each_brief_and_shares_it(page, server,
     page.click("#nav-stories")
     page.wait_for_selector("#stories-compose:not([hidden])")
     page.set_input_files("#st-file-input", _pile_files(tmp_path))
-    page.fill("#st-paste", CHESS)
+    page.fill("#st-paste", CHESS.split("\n\n", 1)[1])  # pasted without its title
     page.click("#st-add-paste")
     _expect(page.locator("#st-articles li")).to_have_count(5)
     assert page.locator("#st-count").text_content() == "6"  # the JSONL file's two lines count
@@ -58,6 +58,10 @@ def test_stories_page_groups_a_pile_opens_each_brief_and_shares_it(page, server,
         assert cards.nth(i).locator("h3").text_content() == s["headline"]
         assert cards.nth(i).locator(".story-size").text_content() == str(len(s["articles"]))
         assert cards.nth(i).locator(".story-articles li").count() == len(s["articles"])
+        # an article is named by its title, else by its first clean sentence (its lead)
+        assert cards.nth(i).locator(".story-article-title").all_text_contents() == \
+            [a["title"] or (f"“{a['lead']}”" if a["lead"] else a["id"]) for a in s["articles"]]
+    assert cards.nth(2).locator(".story-article-title").text_content().startswith("“Sixteen-year-old Maya Lindqvist won")
     assert cards.nth(0).locator(".copy-badge").text_content() == "copy of wire.txt"
     assert "6 Mar 2025 – 7 Mar 2025" in cards.nth(1).locator(".story-meta").text_content()
     assert "One article: no brief" in cards.nth(2).text_content()

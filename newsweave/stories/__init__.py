@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from .cli import add_stories_parser, cmd_stories
 
-SCHEMA_VERSION = "1.0"  # of the stories JSON (docs/stories.md)
+SCHEMA_VERSION = "1.1"  # of the stories JSON (docs/stories.md)
 
 
 def stories(articles: Sequence[Mapping] | Sequence[str] | Mapping[str, str], *, db: str | None = None,

@@ -59,9 +59,13 @@ def headline_of(items: list[Item], brief: dict | None) -> str:
     for it in items:
         if it.title:
             return it.title
-    first = items[0]
-    found = first.lead if first.lead is not None else lead_of(first.text)  # read back from the store: no lead
-    return found or lead(first.text)  # a page that is all debris: what it says
+    return lead_line(items[0]) or lead(items[0].text)  # a page that is all debris: what it says
+
+
+def lead_line(item: Item) -> str:
+    """The article's first sentence after cleaning (``features.lead``); "" for a page that is
+    all debris."""
+    return item.lead if item.lead is not None else lead_of(item.text)  # read back from the store: no lead
 
 
 def make_brief(items: list[Item], config: Config) -> tuple[dict | None, str | None]:
@@ -135,8 +139,8 @@ def story_dict(sid: str, items: list[Item], brief: dict | None, note: str | None
     out = {
         "id": sid,
         "headline": headline_of(items, brief),
-        "articles": [{"id": it.id, "title": it.title, "date": it.date, "copy_of": it.copy_of}
-                     for it in items],
+        "articles": [{"id": it.id, "title": it.title, "lead": lead_line(it), "date": it.date,
+                      "copy_of": it.copy_of} for it in items],
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
         "brief": brief,

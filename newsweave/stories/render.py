@@ -14,7 +14,7 @@ def _dates(s: dict) -> str:
 
 
 def _article_line(a: dict) -> str:
-    title = f" — {a['title']}" if a.get("title") else ""
+    title = f" — {a['title']}" if a.get("title") else (f" — “{a['lead']}”" if a.get("lead") else "")
     date = f" ({a['date']})" if a.get("date") else ""
     copy = f" · copy of {a['copy_of']}" if a.get("copy_of") else ""
     return f"{a['id']}{title}{date}{copy}"

@@ -271,9 +271,10 @@
     }
     const articles = el("ul", { class: "story-articles" });
     for (const a of s.articles) {
-      const sub = [a.title ? a.id : null, a.date ? formatDate(a.date) : null].filter(Boolean).join(" · ");
+      const name = a.title || (a.lead ? `“${a.lead}”` : a.id);
+      const sub = [name !== a.id ? a.id : null, a.date ? formatDate(a.date) : null].filter(Boolean).join(" · ");
       articles.append(el("li", { class: a.copy_of ? "copy" : null },
-        el("span", { class: "story-article-title", text: a.title || a.id }),
+        el("span", { class: "story-article-title", text: name }),
         sub ? el("small", { class: "muted", text: ` ${sub}` }) : null,
         a.copy_of ? el("span", { class: "badge copy-badge", title: `the same wire story as ${a.copy_of}`,
                                   text: `copy of ${a.copy_of}` }) : null));
