@@ -6,7 +6,6 @@ The JSON is a versioned contract (docs/stories.md): ``SCHEMA_VERSION``.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass
 

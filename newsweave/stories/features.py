@@ -82,8 +82,9 @@ def lead(kept: str) -> str:
     """The first sentence of an article's kept text (``LEAD_WORDS`` words at most), without the
     labels, credit or dateline before it (``newsweave.sentences.opening``); "" if none."""
     text = " ".join(kept.split())
-    m = _FIRST_SENTENCE.match(text, opening(text, 0, len(text)))
-    words = (m.group(1) if m else text[opening(text, 0, len(text)):]).split()
+    start = opening(text, 0, len(text))
+    m = _FIRST_SENTENCE.match(text, start)
+    words = (m.group(1) if m else text[start:]).split()
     return " ".join(words[:LEAD_WORDS]) + (" ..." if len(words) > LEAD_WORDS else "")
 
 
