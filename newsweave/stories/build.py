@@ -64,7 +64,9 @@ def headline_of(items: list[Item], brief: dict | None) -> str:
 def lead_line(item: Item) -> str:
     """The article's first sentence after cleaning (``features.lead``); "" for a page that is
     all debris."""
-    return item.lead if item.lead is not None else lead_of(item.text)  # read back from the store: no lead
+    if item.lead is None:  # read back from the store: found once, for the headline and the article
+        item.lead = lead_of(item.text)
+    return item.lead
 
 
 def make_brief(items: list[Item], config: Config) -> tuple[dict | None, str | None]:
